@@ -1,0 +1,134 @@
+package geom
+
+import "math"
+
+// Mesh is an indexed triangle mesh in millimetres. Each triangle lists three
+// indices into Verts, counter-clockwise seen from outside the solid.
+type Mesh struct {
+	Verts []Vec3      // vertex positions, mm
+	Tris  [][3]uint32 // triangles as vertex indices, outward by the right-hand rule
+}
+
+// NewMesh returns an empty mesh with room for the given numbers of vertices
+// and triangles.
+func NewMesh(verts, tris int) *Mesh {
+	return &Mesh{Verts: make([]Vec3, 0, verts), Tris: make([][3]uint32, 0, tris)}
+}
+
+// AddVert appends a vertex and returns its index.
+func (m *Mesh) AddVert(p Vec3) uint32 {
+	m.Verts = append(m.Verts, p)
+	return uint32(len(m.Verts) - 1)
+}
+
+// AddTri appends the triangle (a, b, c).
+func (m *Mesh) AddTri(a, b, c uint32) { m.Tris = append(m.Tris, [3]uint32{a, b, c}) }
+
+// AddQuad appends the quad (a, b, c, d), counter-clockwise from outside, as
+// two triangles split along the diagonal a–c.
+func (m *Mesh) AddQuad(a, b, c, d uint32) {
+	m.Tris = append(m.Tris, [3]uint32{a, b, c}, [3]uint32{a, c, d})
+}
+
+// Append adds a copy of o's vertices and triangles to m. The two shells stay
+// separate (no vertices are shared).
+func (m *Mesh) Append(o *Mesh) {
+	base := uint32(len(m.Verts))
+	m.Verts = append(m.Verts, o.Verts...)
+	for _, t := range o.Tris {
+		m.Tris = append(m.Tris, [3]uint32{t[0] + base, t[1] + base, t[2] + base})
+	}
+}
+
+// Clone returns a deep copy of m.
+func (m *Mesh) Clone() *Mesh {
+	return &Mesh{
+		Verts: append([]Vec3(nil), m.Verts...),
+		Tris:  append([][3]uint32(nil), m.Tris...),
+	}
+}
+
+// Triangle returns the three corners of triangle i.
+func (m *Mesh) Triangle(i int) (a, b, c Vec3) {
+	t := m.Tris[i]
+	return m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]]
+}
+
+// Transform applies the affine map p ↦ f(p) to every vertex. When f mirrors
+// (its Jacobian has negative determinant) the caller must call Flip as well
+// to keep the triangles outward.
+func (m *Mesh) Transform(f func(Vec3) Vec3) {
+	for i, p := range m.Verts {
+		m.Verts[i] = f(p)
+	}
+}
+
+// Translate moves every vertex by d (mm).
+func (m *Mesh) Translate(d Vec3) {
+	for i := range m.Verts {
+		m.Verts[i] = m.Verts[i].Add(d)
+	}
+}
+
+// Flip reverses the winding of every triangle, turning the mesh inside out.
+func (m *Mesh) Flip() {
+	for i, t := range m.Tris {
+		m.Tris[i] = [3]uint32{t[0], t[2], t[1]}
+	}
+}
+
+// Box is an axis-aligned bounding box in mm. An empty box has Min > Max.
+type Box struct{ Min, Max Vec3 }
+
+// EmptyBox returns a box that contains nothing; extending it by a point gives
+// the box of that point.
+func EmptyBox() Box {
+	inf := math.Inf(1)
+	return Box{Min: Vec3{inf, inf, inf}, Max: Vec3{-inf, -inf, -inf}}
+}
+
+// Extend returns the smallest box containing b and p.
+func (b Box) Extend(p Vec3) Box {
+	for k := 0; k < 3; k++ {
+		b.Min[k] = math.Min(b.Min[k], p[k])
+		b.Max[k] = math.Max(b.Max[k], p[k])
+	}
+	return b
+}
+
+// Union returns the smallest box containing b and o.
+func (b Box) Union(o Box) Box {
+	for k := 0; k < 3; k++ {
+		b.Min[k] = math.Min(b.Min[k], o.Min[k])
+		b.Max[k] = math.Max(b.Max[k], o.Max[k])
+	}
+	return b
+}
+
+// Size returns the box's extent along x, y and z in mm (zero for an empty box).
+func (b Box) Size() Vec3 {
+	if b.Empty() {
+		return Vec3{}
+	}
+	return b.Max.Sub(b.Min)
+}
+
+// Center returns the middle of the box.
+func (b Box) Center() Vec3 { return b.Min.Add(b.Max).Mul(0.5) }
+
+// Empty reports whether the box contains no point.
+func (b Box) Empty() bool { return b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] || b.Min[2] > b.Max[2] }
+
+// Bounds returns the bounding box of the mesh's vertices that triangles use
+// (an unused vertex does not count).
+func (m *Mesh) Bounds() Box {
+	b := EmptyBox()
+	for _, t := range m.Tris {
+		for _, i := range t {
+			if int(i) < len(m.Verts) {
+				b = b.Extend(m.Verts[i])
+			}
+		}
+	}
+	return b
+}

@@ -1,0 +1,13 @@
+module github.com/mandrel3d/mandrel
+
+go 1.26
+
+require (
+	github.com/fogleman/gg v1.3.0 // indirect
+	github.com/go-gl/mathgl v1.2.0 // indirect
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	github.com/hschendel/stl v1.0.4 // indirect
+	github.com/qmuntal/gltf v0.29.0 // indirect
+	golang.org/x/image v0.25.0 // indirect
+	gonum.org/v1/gonum v0.17.0 // indirect
+)
