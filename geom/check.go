@@ -179,8 +179,8 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 		badGeo = 2 // non-finite or degenerate: kept in the topology
 	)
 	state := make([]uint8, len(m.Tris))
-	badVert := make([]bool, nv)
-	box := EmptyBox()
+	// vflag: 1 = used by a triangle, 2 = used and not finite.
+	vflag := make([]uint8, nv)
 	for i, t := range m.Tris {
 		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
 			state[i] = badIdx
@@ -190,23 +190,27 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 			}
 			continue
 		}
-		for _, v := range t {
-			p := m.Verts[v]
-			if !finite(p) {
-				state[i] = badGeo
-				if !badVert[v] {
-					badVert[v] = true
-					r.NonFinite++
-				}
-				continue
-			}
-			box = box.Extend(p)
+		vflag[t[0]], vflag[t[1]], vflag[t[2]] = 1, 1, 1
+	}
+	box := EmptyBox()
+	for v, p := range m.Verts {
+		if vflag[v] == 0 {
+			continue
 		}
+		if !finite(p) {
+			vflag[v] = 2
+			r.NonFinite++
+			if len(r.FirstNonFinite) < MaxExamples {
+				r.FirstNonFinite = append(r.FirstNonFinite, v)
+			}
+			continue
+		}
+		box = extendBox(box, p)
 	}
 	if r.NonFinite > 0 {
-		for v, b := range badVert {
-			if b && len(r.FirstNonFinite) < MaxExamples {
-				r.FirstNonFinite = append(r.FirstNonFinite, v)
+		for i, t := range m.Tris {
+			if state[i] == okTri && (vflag[t[0]] == 2 || vflag[t[1]] == 2 || vflag[t[2]] == 2) {
+				state[i] = badGeo
 			}
 		}
 	}
@@ -563,6 +567,36 @@ func solidAngle(a, b, c Vec3) float64 {
 	return 2 * math.Atan2(num, den)
 }
 
-// checkSelfIntersections is filled in by the BVH pass; until then the test is
-// reported as not run.
-func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {}
+// checkSelfIntersections finds the pairs of triangles that meet other than
+// along shared vertices and edges: the BVH gives the pairs whose boxes
+// overlap, and the exact test of meshTrianglesIntersect decides each.
+// Degenerate triangles (already reported) are left out.
+func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {
+	r.SelfIntersectionsChecked = true
+	b := NewBVH(m)
+	b.OverlappingPairs(func(i, j int) {
+		if state[i] != 0 || state[j] != 0 || !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
+			return
+		}
+		r.SelfIntersections++
+		// keep the smallest pairs, so examples come in triangle order
+		// whatever order the tree visits them in.
+		p := [2]int{i, j}
+		ex := r.FirstSelfIntersections
+		k := len(ex)
+		for k > 0 && lessPair(p, ex[k-1]) {
+			k--
+		}
+		if k >= MaxExamples {
+			return
+		}
+		if len(ex) < MaxExamples {
+			ex = append(ex, [2]int{})
+		}
+		copy(ex[k+1:], ex[k:])
+		ex[k] = p
+		r.FirstSelfIntersections = ex
+	})
+}
+
+func lessPair(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }

@@ -1,0 +1,394 @@
+package geom
+
+import "math"
+
+// This file decides whether two triangles meet, exactly: the only arithmetic
+// is the sign of orientation determinants, computed in float64 and checked
+// against Shewchuk's forward error bound ("Adaptive Precision Floating-Point
+// Arithmetic and Fast Robust Geometric Predicates", 1997); when the float
+// value is too small to trust, the determinant is recomputed exactly with
+// floating-point expansions. Coplanar faces of a cube or a gem, vertices lying on
+// another triangle's edge, and triangles sharing edges are decided exactly.
+// The structure follows Möller ("A Fast Triangle-Triangle Intersection Test",
+// 1997): reject when one triangle lies strictly on one side of the other's
+// plane, handle the coplanar case in 2D, otherwise test the edges of each
+// triangle against the other.
+
+// Error-bound coefficients of Shewchuk's orient2d and orient3d filters
+// (ε = 2⁻⁵³): a float determinant larger than coefficient × permanent has the
+// right sign.
+const (
+	epsF64       = 1.0 / (1 << 53)
+	ccwErrBoundA = (3 + 16*epsF64) * epsF64
+	o3dErrBoundA = (7 + 56*epsF64) * epsF64
+)
+
+// orient3d returns the sign (−1, 0, +1) of det[a−d; b−d; c−d]: positive when
+// d lies below the plane of (a, b, c), that is on the side opposite the
+// right-hand normal (b−a)×(c−a).
+func orient3d(a, b, c, d Vec3) int {
+	adx, ady, adz := a[0]-d[0], a[1]-d[1], a[2]-d[2]
+	bdx, bdy, bdz := b[0]-d[0], b[1]-d[1], b[2]-d[2]
+	cdx, cdy, cdz := c[0]-d[0], c[1]-d[1], c[2]-d[2]
+	bdxcdy, cdxbdy := bdx*cdy, cdx*bdy
+	cdxady, adxcdy := cdx*ady, adx*cdy
+	adxbdy, bdxady := adx*bdy, bdx*ady
+	det := adz*(bdxcdy-cdxbdy) + bdz*(cdxady-adxcdy) + cdz*(adxbdy-bdxady)
+	perm := math.Abs(adz)*(math.Abs(bdxcdy)+math.Abs(cdxbdy)) +
+		math.Abs(bdz)*(math.Abs(cdxady)+math.Abs(adxcdy)) +
+		math.Abs(cdz)*(math.Abs(adxbdy)+math.Abs(bdxady))
+	if det > o3dErrBoundA*perm {
+		return 1
+	}
+	if -det > o3dErrBoundA*perm {
+		return -1
+	}
+	return orient3dExact(a, b, c, d)
+}
+
+// orient3dExact computes the sign of the orient3d determinant exactly with
+// floating-point expansions (Shewchuk 1997): every difference, product and
+// sum is kept as a list of non-overlapping float64 terms whose sum is the
+// exact value, so the sign is that of the largest term.
+func orient3dExact(a, b, c, d Vec3) int {
+	var ad, bd, cd [3][]float64
+	for k := 0; k < 3; k++ {
+		ad[k] = twoDiff(a[k], d[k])
+		bd[k] = twoDiff(b[k], d[k])
+		cd[k] = twoDiff(c[k], d[k])
+	}
+	minor := func(x, y [3][]float64) []float64 { // x_x y_y − x_y y_x
+		return expSum(expMul(x[0], y[1]), expNeg(expMul(x[1], y[0])))
+	}
+	det := expMul(ad[2], minor(bd, cd))
+	det = expSum(det, expMul(bd[2], minor(cd, ad)))
+	det = expSum(det, expMul(cd[2], minor(ad, bd)))
+	return expSign(det)
+}
+
+// twoSum returns s = fl(a+b) and the rounding error e, a+b = s+e exactly
+// (Knuth).
+func twoSum(a, b float64) (s, e float64) {
+	s = a + b
+	bv := s - a
+	av := s - bv
+	return s, (a - av) + (b - bv)
+}
+
+// twoDiff returns a−b as an expansion of at most two terms.
+func twoDiff(a, b float64) []float64 {
+	s, e := twoSum(a, -b)
+	return compact([]float64{e, s})
+}
+
+// compact drops zero terms.
+func compact(e []float64) []float64 {
+	out := e[:0]
+	for _, x := range e {
+		if x != 0 {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// growExpansion adds b to the expansion e (terms in increasing magnitude).
+func growExpansion(e []float64, b float64) []float64 {
+	out := make([]float64, 0, len(e)+1)
+	q := b
+	for _, x := range e {
+		var h float64
+		q, h = twoSum(q, x)
+		if h != 0 {
+			out = append(out, h)
+		}
+	}
+	if q != 0 {
+		out = append(out, q)
+	}
+	return out
+}
+
+// expSum returns e + f.
+func expSum(e, f []float64) []float64 {
+	for _, x := range f {
+		e = growExpansion(e, x)
+	}
+	return e
+}
+
+// expNeg returns −e.
+func expNeg(e []float64) []float64 {
+	out := make([]float64, len(e))
+	for i, x := range e {
+		out[i] = -x
+	}
+	return out
+}
+
+// scaleExpansion returns e·b exactly; products are split with FMA.
+func scaleExpansion(e []float64, b float64) []float64 {
+	out := make([]float64, 0, 2*len(e))
+	var q float64
+	for i, x := range e {
+		p := x * b
+		pe := math.FMA(x, b, -p)
+		if i == 0 {
+			q = p
+			if pe != 0 {
+				out = append(out, pe)
+			}
+			continue
+		}
+		var h float64
+		q, h = twoSum(q, pe)
+		if h != 0 {
+			out = append(out, h)
+		}
+		q, h = twoSum(p, q)
+		if h != 0 {
+			out = append(out, h)
+		}
+	}
+	if q != 0 {
+		out = append(out, q)
+	}
+	return out
+}
+
+// expMul returns e·f.
+func expMul(e, f []float64) []float64 {
+	var out []float64
+	for _, x := range f {
+		out = expSum(out, scaleExpansion(e, x))
+	}
+	return out
+}
+
+// expSign returns the sign of an expansion: that of its largest term.
+func expSign(e []float64) int {
+	for i := len(e) - 1; i >= 0; i-- {
+		if e[i] > 0 {
+			return 1
+		}
+		if e[i] < 0 {
+			return -1
+		}
+	}
+	return 0
+}
+
+// orient2d returns the sign of det[a−c; b−c]: positive when a, b, c run
+// counter-clockwise.
+func orient2d(a, b, c Vec2) int {
+	l := (a[0] - c[0]) * (b[1] - c[1])
+	r := (a[1] - c[1]) * (b[0] - c[0])
+	det := l - r
+	bound := ccwErrBoundA * (math.Abs(l) + math.Abs(r))
+	if det > bound {
+		return 1
+	}
+	if -det > bound {
+		return -1
+	}
+	l2 := expMul(twoDiff(a[0], c[0]), twoDiff(b[1], c[1]))
+	r2 := expMul(twoDiff(a[1], c[1]), twoDiff(b[0], c[0]))
+	return expSign(expSum(l2, expNeg(r2)))
+}
+
+// TrianglesIntersect reports whether the closed triangles a and b have at
+// least one point in common: crossing, touching at a point or along an edge,
+// or overlapping in a common plane. The answer is exact for the given float64
+// coordinates. Degenerate triangles (collinear corners) are handled as the
+// segments or points they are only in the non-coplanar case; callers should
+// leave them out.
+func TrianglesIntersect(a, b [3]Vec3) bool {
+	var sb, sa [3]int
+	for i := 0; i < 3; i++ {
+		sb[i] = orient3d(a[0], a[1], a[2], b[i])
+	}
+	if allSame(sb) {
+		return false
+	}
+	if sb == [3]int{} {
+		return coplanarTrianglesIntersect(a, b)
+	}
+	for i := 0; i < 3; i++ {
+		sa[i] = orient3d(b[0], b[1], b[2], a[i])
+	}
+	if allSame(sa) {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		j := (i + 1) % 3
+		if segmentTriangle(a[i], a[j], sa[i], sa[j], b) || segmentTriangle(b[i], b[j], sb[i], sb[j], a) {
+			return true
+		}
+	}
+	return false
+}
+
+// allSame reports whether three signs are all strictly positive or all
+// strictly negative.
+func allSame(s [3]int) bool {
+	return s[0] > 0 && s[1] > 0 && s[2] > 0 || s[0] < 0 && s[1] < 0 && s[2] < 0
+}
+
+// segmentTriangle reports whether the closed segment pq meets the closed
+// triangle t, given the orient3d signs of p and q against t's plane.
+func segmentTriangle(p, q Vec3, sp, sq int, t [3]Vec3) bool {
+	if sp == sq && sp != 0 {
+		return false
+	}
+	if sp == 0 && sq == 0 {
+		ax := dropAxis(t)
+		return segmentTriangle2(proj(p, ax), proj(q, ax), proj(t[0], ax), proj(t[1], ax), proj(t[2], ax))
+	}
+	// The line pq crosses the plane within the segment; it passes through
+	// the triangle when it turns the same way around all three edges.
+	s0 := orient3d(p, q, t[0], t[1])
+	s1 := orient3d(p, q, t[1], t[2])
+	s2 := orient3d(p, q, t[2], t[0])
+	return (s0 >= 0 && s1 >= 0 && s2 >= 0) || (s0 <= 0 && s1 <= 0 && s2 <= 0)
+}
+
+// dropAxis returns the axis along which the triangle's normal is largest;
+// dropping it projects the triangle to 2D without collapsing it.
+func dropAxis(t [3]Vec3) int {
+	n := t[1].Sub(t[0]).Cross(t[2].Sub(t[0]))
+	ax := 0
+	for k := 1; k < 3; k++ {
+		if math.Abs(n[k]) > math.Abs(n[ax]) {
+			ax = k
+		}
+	}
+	return ax
+}
+
+// proj drops coordinate ax (exactly: no arithmetic).
+func proj(p Vec3, ax int) Vec2 {
+	switch ax {
+	case 0:
+		return Vec2{p[1], p[2]}
+	case 1:
+		return Vec2{p[2], p[0]}
+	}
+	return Vec2{p[0], p[1]}
+}
+
+func coplanarTrianglesIntersect(a, b [3]Vec3) bool {
+	ax := dropAxis(a)
+	var p, q [3]Vec2
+	for i := 0; i < 3; i++ {
+		p[i], q[i] = proj(a[i], ax), proj(b[i], ax)
+	}
+	for i := 0; i < 3; i++ {
+		if segmentTriangle2(p[i], p[(i+1)%3], q[0], q[1], q[2]) {
+			return true
+		}
+	}
+	// no edge of a meets b: either b lies inside a, or they are apart.
+	return pointInTriangle2(q[0], p[0], p[1], p[2])
+}
+
+// pointInTriangle2 reports whether p lies in the closed 2D triangle abc of
+// either orientation.
+func pointInTriangle2(p, a, b, c Vec2) bool {
+	s0, s1, s2 := orient2d(a, b, p), orient2d(b, c, p), orient2d(c, a, p)
+	return (s0 >= 0 && s1 >= 0 && s2 >= 0) || (s0 <= 0 && s1 <= 0 && s2 <= 0)
+}
+
+// segmentTriangle2 reports whether the closed 2D segment pq meets the closed
+// triangle abc.
+func segmentTriangle2(p, q, a, b, c Vec2) bool {
+	return pointInTriangle2(p, a, b, c) || pointInTriangle2(q, a, b, c) ||
+		segmentsIntersect2(p, q, a, b) || segmentsIntersect2(p, q, b, c) || segmentsIntersect2(p, q, c, a)
+}
+
+// segmentsIntersect2 reports whether the closed 2D segments pq and rs meet.
+func segmentsIntersect2(p, q, r, s Vec2) bool {
+	o1, o2 := orient2d(p, q, r), orient2d(p, q, s)
+	o3, o4 := orient2d(r, s, p), orient2d(r, s, q)
+	if o1*o2 < 0 && o3*o4 < 0 {
+		return true
+	}
+	return o1 == 0 && onSegment2(p, q, r) || o2 == 0 && onSegment2(p, q, s) ||
+		o3 == 0 && onSegment2(r, s, p) || o4 == 0 && onSegment2(r, s, q)
+}
+
+// onSegment2 reports whether r, known to be collinear with pq, lies between
+// p and q.
+func onSegment2(p, q, r Vec2) bool {
+	return math.Min(p[0], q[0]) <= r[0] && r[0] <= math.Max(p[0], q[0]) &&
+		math.Min(p[1], q[1]) <= r[1] && r[1] <= math.Max(p[1], q[1])
+}
+
+// meshTrianglesIntersect reports whether triangles ta and tb of a mesh meet
+// other than at the vertices they share by index: with no shared vertex, any
+// common point counts; with one shared vertex, a common point away from it;
+// with a shared edge, only an overlap beyond the edge (a fold-over, possible
+// only when the two are coplanar); the same three vertices always overlap.
+// Both triangles must be non-degenerate.
+func meshTrianglesIntersect(verts []Vec3, ta, tb [3]uint32) bool {
+	var ia, ib [3]int // position in the other triangle, or −1
+	shared := 0
+	for i := 0; i < 3; i++ {
+		ia[i], ib[i] = -1, -1
+	}
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			if ta[i] == tb[j] {
+				ia[i], ib[j] = j, i
+				shared++
+			}
+		}
+	}
+	a := [3]Vec3{verts[ta[0]], verts[ta[1]], verts[ta[2]]}
+	b := [3]Vec3{verts[tb[0]], verts[tb[1]], verts[tb[2]]}
+	switch shared {
+	case 0:
+		return TrianglesIntersect(a, b)
+	case 1:
+		// the edges opposite the shared vertex, each against the other
+		// triangle: the intersection of two triangles sharing only v is a
+		// segment from v, whose far end lies on one of these edges.
+		var i, j int
+		for k := 0; k < 3; k++ {
+			if ia[k] >= 0 {
+				i = k
+			}
+			if ib[k] >= 0 {
+				j = k
+			}
+		}
+		p, q := a[(i+1)%3], a[(i+2)%3]
+		if segmentTriangle(p, q, orient3d(b[0], b[1], b[2], p), orient3d(b[0], b[1], b[2], q), b) {
+			return true
+		}
+		p, q = b[(j+1)%3], b[(j+2)%3]
+		return segmentTriangle(p, q, orient3d(a[0], a[1], a[2], p), orient3d(a[0], a[1], a[2], q), a)
+	case 2:
+		// shared edge u–w; the triangles overlap beyond it only when they
+		// are coplanar with their third corners on the same side.
+		var i, j int
+		for k := 0; k < 3; k++ {
+			if ia[k] < 0 {
+				i = k
+			}
+			if ib[k] < 0 {
+				j = k
+			}
+		}
+		// The cheap side test comes first: it settles most pairs (the two
+		// halves of a flat quad lie on opposite sides) without the
+		// coplanarity test, whose exact zero would need exact arithmetic.
+		u, w := a[(i+1)%3], a[(i+2)%3]
+		ax := dropAxis(a)
+		pu, pw := proj(u, ax), proj(w, ax)
+		if orient2d(pu, pw, proj(a[i], ax)) != orient2d(pu, pw, proj(b[j], ax)) {
+			return false
+		}
+		return orient3d(u, w, a[i], b[j]) == 0
+	}
+	return true
+}
