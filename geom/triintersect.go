@@ -53,36 +53,36 @@ func orient3d(a, b, c, d Vec3) int {
 func orient3dExact(a, b, c, d Vec3) int {
 	var ad, bd, cd [3][]float64
 	for k := 0; k < 3; k++ {
-		ad[k] = twoDiff(a[k], d[k])
-		bd[k] = twoDiff(b[k], d[k])
-		cd[k] = twoDiff(c[k], d[k])
+		ad[k] = xTwoDiff(a[k], d[k])
+		bd[k] = xTwoDiff(b[k], d[k])
+		cd[k] = xTwoDiff(c[k], d[k])
 	}
 	minor := func(x, y [3][]float64) []float64 { // x_x y_y − x_y y_x
-		return expSum(expMul(x[0], y[1]), expNeg(expMul(x[1], y[0])))
+		return xSum(xMul(x[0], y[1]), xNeg(xMul(x[1], y[0])))
 	}
-	det := expMul(ad[2], minor(bd, cd))
-	det = expSum(det, expMul(bd[2], minor(cd, ad)))
-	det = expSum(det, expMul(cd[2], minor(ad, bd)))
-	return expSign(det)
+	det := xMul(ad[2], minor(bd, cd))
+	det = xSum(det, xMul(bd[2], minor(cd, ad)))
+	det = xSum(det, xMul(cd[2], minor(ad, bd)))
+	return xSign(det)
 }
 
-// twoSum returns s = fl(a+b) and the rounding error e, a+b = s+e exactly
+// xTwoSum returns s = fl(a+b) and the rounding error e, a+b = s+e exactly
 // (Knuth).
-func twoSum(a, b float64) (s, e float64) {
+func xTwoSum(a, b float64) (s, e float64) {
 	s = a + b
 	bv := s - a
 	av := s - bv
 	return s, (a - av) + (b - bv)
 }
 
-// twoDiff returns a−b as an expansion of at most two terms.
-func twoDiff(a, b float64) []float64 {
-	s, e := twoSum(a, -b)
-	return compact([]float64{e, s})
+// xTwoDiff returns a−b as an expansion of at most two terms.
+func xTwoDiff(a, b float64) []float64 {
+	s, e := xTwoSum(a, -b)
+	return xCompact([]float64{e, s})
 }
 
 // compact drops zero terms.
-func compact(e []float64) []float64 {
+func xCompact(e []float64) []float64 {
 	out := e[:0]
 	for _, x := range e {
 		if x != 0 {
@@ -92,13 +92,13 @@ func compact(e []float64) []float64 {
 	return out
 }
 
-// growExpansion adds b to the expansion e (terms in increasing magnitude).
-func growExpansion(e []float64, b float64) []float64 {
+// xGrow adds b to the expansion e (terms in increasing magnitude).
+func xGrow(e []float64, b float64) []float64 {
 	out := make([]float64, 0, len(e)+1)
 	q := b
 	for _, x := range e {
 		var h float64
-		q, h = twoSum(q, x)
+		q, h = xTwoSum(q, x)
 		if h != 0 {
 			out = append(out, h)
 		}
@@ -109,16 +109,16 @@ func growExpansion(e []float64, b float64) []float64 {
 	return out
 }
 
-// expSum returns e + f.
-func expSum(e, f []float64) []float64 {
+// xSum returns e + f.
+func xSum(e, f []float64) []float64 {
 	for _, x := range f {
-		e = growExpansion(e, x)
+		e = xGrow(e, x)
 	}
 	return e
 }
 
-// expNeg returns −e.
-func expNeg(e []float64) []float64 {
+// xNeg returns −e.
+func xNeg(e []float64) []float64 {
 	out := make([]float64, len(e))
 	for i, x := range e {
 		out[i] = -x
@@ -126,8 +126,8 @@ func expNeg(e []float64) []float64 {
 	return out
 }
 
-// scaleExpansion returns e·b exactly; products are split with FMA.
-func scaleExpansion(e []float64, b float64) []float64 {
+// xScale returns e·b exactly; products are split with FMA.
+func xScale(e []float64, b float64) []float64 {
 	out := make([]float64, 0, 2*len(e))
 	var q float64
 	for i, x := range e {
@@ -141,11 +141,11 @@ func scaleExpansion(e []float64, b float64) []float64 {
 			continue
 		}
 		var h float64
-		q, h = twoSum(q, pe)
+		q, h = xTwoSum(q, pe)
 		if h != 0 {
 			out = append(out, h)
 		}
-		q, h = twoSum(p, q)
+		q, h = xTwoSum(p, q)
 		if h != 0 {
 			out = append(out, h)
 		}
@@ -156,17 +156,17 @@ func scaleExpansion(e []float64, b float64) []float64 {
 	return out
 }
 
-// expMul returns e·f.
-func expMul(e, f []float64) []float64 {
+// xMul returns e·f.
+func xMul(e, f []float64) []float64 {
 	var out []float64
 	for _, x := range f {
-		out = expSum(out, scaleExpansion(e, x))
+		out = xSum(out, xScale(e, x))
 	}
 	return out
 }
 
-// expSign returns the sign of an expansion: that of its largest term.
-func expSign(e []float64) int {
+// xSign returns the sign of an expansion: that of its largest term.
+func xSign(e []float64) int {
 	for i := len(e) - 1; i >= 0; i-- {
 		if e[i] > 0 {
 			return 1
@@ -191,9 +191,9 @@ func orient2d(a, b, c Vec2) int {
 	if -det > bound {
 		return -1
 	}
-	l2 := expMul(twoDiff(a[0], c[0]), twoDiff(b[1], c[1]))
-	r2 := expMul(twoDiff(a[1], c[1]), twoDiff(b[0], c[0]))
-	return expSign(expSum(l2, expNeg(r2)))
+	l2 := xMul(xTwoDiff(a[0], c[0]), xTwoDiff(b[1], c[1]))
+	r2 := xMul(xTwoDiff(a[1], c[1]), xTwoDiff(b[0], c[0]))
+	return xSign(xSum(l2, xNeg(r2)))
 }
 
 // TrianglesIntersect reports whether the closed triangles a and b have at
