@@ -1,0 +1,370 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/mandrel3d/mandrel/geom"
+)
+
+// partData is one part prepared for drawing.
+type partData struct {
+	mesh    *geom.Mesh
+	mat     geom.Material
+	normals []geom.Vec3 // smooth vertex normals; nil for faceted gems
+	gem     *gemBody    // non-nil for a transparent stone
+}
+
+// scene is everything one rendering needs; it is read-only once built
+// except for the per-tile buffers each worker owns.
+type scene struct {
+	cam      basis // sample grid
+	s        int   // samples per pixel along each axis
+	workers  int
+	parts    []partData
+	triBase  []int // global index of each part's first triangle; len(parts)+1
+	vertBase []int // index in pv of each part's first vertex
+	pv       []pvert
+	chunks   []chunk
+	tileS    int // tile side in samples
+	tilesX   int
+	tilesY   int
+	env0     *[len(envLevels)]cubeMap
+	shadow   *shadowMap
+	bg       [3]float64 // linear background colour
+	bgA      float64    // background alpha, 0 (transparent) or 1
+}
+
+// checkModel returns an error wrapping ErrModel for a model Render cannot
+// draw.
+func checkModel(m *geom.Model) error {
+	if m == nil {
+		return fmt.Errorf("%w: model is nil", ErrModel)
+	}
+	n := 0
+	for pi, p := range m.Parts {
+		if p.Mesh == nil {
+			return fmt.Errorf("%w: part %d (%q) has no mesh", ErrModel, pi, p.Name)
+		}
+		nv := uint32(len(p.Mesh.Verts))
+		for ti, t := range p.Mesh.Tris {
+			if t[0] >= nv || t[1] >= nv || t[2] >= nv {
+				return fmt.Errorf("%w: part %q triangle %d names vertex %v, the mesh has %d", ErrModel, p.Name, ti, t, nv)
+			}
+		}
+		for vi, v := range p.Mesh.Verts {
+			if !finite3(v) {
+				return fmt.Errorf("%w: part %q vertex %d is not finite: %v", ErrModel, p.Name, vi, v)
+			}
+		}
+		n += len(p.Mesh.Tris)
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: model has no triangles", ErrModel)
+	}
+	if n >= math.MaxUint32-1 {
+		return fmt.Errorf("%w: model has %d triangles, more than %d", ErrModel, n, math.MaxUint32-2)
+	}
+	return nil
+}
+
+// Render draws the model into a new image of opt's size. A nil opt means the
+// defaults.
+func Render(ctx context.Context, m *geom.Model, opt *Options) (*image.NRGBA, error) {
+	if opt == nil {
+		opt = &Options{}
+	}
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	w, h := opt.size()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	if err := drawInto(ctx, img, m, opt); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// Draw renders the model into dst's bounds (their size replaces
+// opt.Width and opt.Height), replacing the pixels there. A nil opt means the
+// defaults.
+func Draw(ctx context.Context, dst draw.Image, m *geom.Model, opt *Options) error {
+	o := Options{}
+	if opt != nil {
+		o = *opt
+	}
+	r := dst.Bounds()
+	if r.Empty() {
+		return fmt.Errorf("%w: destination bounds %v are empty", ErrOptions, r)
+	}
+	o.Width, o.Height = r.Dx(), r.Dy()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	if d, ok := dst.(*image.NRGBA); ok {
+		return drawInto(ctx, d.SubImage(r).(*image.NRGBA), m, &o)
+	}
+	tmp := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	if err := drawInto(ctx, tmp, m, &o); err != nil {
+		return err
+	}
+	draw.Draw(dst, r, tmp, image.Point{}, draw.Src)
+	return nil
+}
+
+// newScene prepares the model for the camera (checked options and model).
+func newScene(m *geom.Model, opt *Options, cam Camera) (*scene, error) {
+	b, err := cam.basis()
+	if err != nil {
+		return nil, err
+	}
+	s := opt.grid()
+	sc := &scene{cam: b.scaled(s), s: s, tileS: tilePixels * s}
+	sc.workers = opt.Workers
+	if sc.workers == 0 {
+		sc.workers = runtime.GOMAXPROCS(0)
+	}
+	sc.tilesX = (cam.Width + tilePixels - 1) / tilePixels
+	sc.tilesY = (cam.Height + tilePixels - 1) / tilePixels
+	sc.triBase = make([]int, len(m.Parts)+1)
+	sc.vertBase = make([]int, len(m.Parts)+1)
+	sc.parts = make([]partData, len(m.Parts))
+	for i, p := range m.Parts {
+		pd := partData{mesh: p.Mesh, mat: p.Material}
+		pd.gem = newGemBody(&pd.mat, p.Mesh)
+		if p.Material.Kind != geom.KindGem {
+			pd.normals = vertexNormals(p.Mesh)
+		}
+		sc.parts[i] = pd
+		sc.triBase[i+1] = sc.triBase[i] + len(p.Mesh.Tris)
+		sc.vertBase[i+1] = sc.vertBase[i] + len(p.Mesh.Verts)
+	}
+	sc.pv = make([]pvert, sc.vertBase[len(m.Parts)])
+	sc.projectAll()
+	nt := sc.triBase[len(m.Parts)]
+	nc := min(sc.workers, max(1, nt/4096))
+	sc.chunks = make([]chunk, nc)
+	parallelRange(nt, nc, func(k, lo, hi int) { sc.bin(&sc.chunks[k], lo, hi) })
+	if opt.Background != nil {
+		r, g, bb, a := opt.Background.RGBA()
+		if a > 0 {
+			// Un-premultiply, then decode sRGB to linear.
+			sc.bg = [3]float64{srgbDecode(float64(r) / float64(a)), srgbDecode(float64(g) / float64(a)), srgbDecode(float64(bb) / float64(a))}
+			sc.bgA = 1
+		}
+	}
+	if !opt.NoShadow {
+		sc.shadow = newShadowMap(m)
+	}
+	sc.env0 = environment()
+	return sc, nil
+}
+
+// partOf returns the part holding global triangle g.
+func (sc *scene) partOf(g int) int {
+	return sort.Search(len(sc.parts), func(i int) bool { return sc.triBase[i+1] > g })
+}
+
+// forTiles runs fn on every tile, each on one worker with its own buffer,
+// stopping early when ctx is done (checked before each tile).
+func (sc *scene) forTiles(ctx context.Context, fn func(buf *tileBuf, tile, ox, oy, tw, th int)) error {
+	n := sc.tilesX * sc.tilesY
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(sc.workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := &tileBuf{depth: make([]float32, sc.tileS*sc.tileS), id: make([]uint32, sc.tileS*sc.tileS)}
+			for {
+				if ctx.Err() != nil {
+					return
+				}
+				t := int(next.Add(1) - 1)
+				if t >= n {
+					return
+				}
+				tx, ty := t%sc.tilesX, t/sc.tilesX
+				ox, oy := tx*sc.tileS, ty*sc.tileS
+				tw, th := min(sc.tileS, sc.cam.w-ox), min(sc.tileS, sc.cam.h-oy)
+				sc.rasterTile(buf, t, ox, oy, tw, th)
+				fn(buf, t, ox, oy, tw, th)
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// drawInto renders into img (origin at its Rect.Min), whose size is opt's.
+func drawInto(ctx context.Context, img *image.NRGBA, m *geom.Model, opt *Options) error {
+	if err := checkModel(m); err != nil {
+		return err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	w, h := opt.size()
+	cam := frame(m, opt, w, h)
+	sc, err := newScene(m, opt, cam)
+	if err != nil {
+		return err
+	}
+	return sc.forTiles(ctx, func(buf *tileBuf, _, ox, oy, tw, th int) {
+		sc.shadeTile(img, buf, ox, oy, tw, th)
+	})
+}
+
+// shadeTile resolves every pixel of a rasterised tile into img.
+func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
+	s := sc.s
+	ns := s * s
+	var ids [16]uint32
+	var cnt [16]int
+	var sumX, sumY [16]float64
+	px0, py0 := ox/s, oy/s
+	pix := sc.cam.scaledDown(s)
+	for py := py0; py < py0+th/s; py++ {
+		for px := px0; px < px0+tw/s; px++ {
+			// Distinct triangles among the pixel's samples, in sample order.
+			nu := 0
+			bgN := 0
+			for j := 0; j < s; j++ {
+				row := (py*s+j-oy)*tw + (px*s - ox)
+				for i := 0; i < s; i++ {
+					id := buf.id[row+i]
+					if id == 0 {
+						bgN++
+						continue
+					}
+					k := 0
+					for k < nu && ids[k] != id {
+						k++
+					}
+					if k == nu {
+						ids[k], cnt[k], sumX[k], sumY[k] = id, 0, 0, 0
+						nu++
+					}
+					cnt[k]++
+					sumX[k] += float64(px*s+i) + 0.5
+					sumY[k] += float64(py*s+j) + 0.5
+				}
+			}
+			var acc [3]float64
+			var alpha float64
+			for k := 0; k < nu; k++ {
+				c := sc.shadeAt(ids[k]-1, sumX[k]/float64(cnt[k]), sumY[k]/float64(cnt[k]))
+				c = pbrNeutral(c)
+				wk := float64(cnt[k]) / float64(ns)
+				for q := range acc {
+					acc[q] += clamp01(c[q]) * wk
+				}
+				alpha += wk
+			}
+			if bgN > 0 {
+				wk := float64(bgN) / float64(ns)
+				sh := sc.shadow.at(pix.eye, pix.ray(float64(px)+0.5, float64(py)+0.5))
+				if sc.bgA > 0 {
+					for q := range acc {
+						acc[q] += sc.bg[q] * (1 - sh) * wk
+					}
+					alpha += wk
+				} else {
+					// Black at the shadow's opacity: composites over any page.
+					alpha += sh * wk
+				}
+			}
+			o := img.PixOffset(img.Rect.Min.X+px, img.Rect.Min.Y+py)
+			p := img.Pix[o : o+4 : o+4]
+			if alpha <= 0 {
+				p[0], p[1], p[2], p[3] = 0, 0, 0, 0
+				continue
+			}
+			inv := 1 / alpha
+			p[0], p[1], p[2] = to8(acc[0]*inv), to8(acc[1]*inv), to8(acc[2]*inv)
+			p[3] = uint8(math.Floor(math.Min(alpha, 1)*255 + 0.5))
+		}
+	}
+}
+
+// scaledDown returns the pixel-grid basis of a sample-grid basis.
+func (b basis) scaledDown(s int) basis {
+	f := float64(s)
+	b.focal /= f
+	b.cx /= f
+	b.cy /= f
+	b.w /= s
+	b.h /= s
+	return b
+}
+
+// shadeAt returns the (linear, not tone-mapped) radiance of global triangle
+// g seen through sample-grid point (x, y).
+func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
+	pi := sc.partOf(int(g))
+	part := &sc.parts[pi]
+	ti := int(g) - sc.triBase[pi]
+	t := part.mesh.Tris[ti]
+	a, b, c := part.mesh.Verts[t[0]], part.mesh.Verts[t[1]], part.mesh.Verts[t[2]]
+	d := sc.cam.ray(x, y).Normalize()
+	fn := b.Sub(a).Cross(c.Sub(a))
+	if l := fn.Len(); l > 0 {
+		fn = fn.Mul(1 / l)
+	}
+	// The exact hit (perspective-correct barycentrics); clamp the rare
+	// rounding outside the triangle at its edges.
+	tt, u, v, _ := intersectPlane(sc.cam.eye, d, a, b, c)
+	u, v = clamp01(u), clamp01(v)
+	if u+v > 1 {
+		s := u + v
+		u, v = u/s, v/s
+	}
+	p := sc.cam.eye.Add(d.Mul(tt))
+	if part.gem != nil {
+		return sc.shadeGem(part.gem, p, d, fn)
+	}
+	n := fn
+	if part.normals != nil {
+		w := 1 - u - v
+		na := cornerNormal(part.normals[t[0]], fn)
+		nb := cornerNormal(part.normals[t[1]], fn)
+		nc := cornerNormal(part.normals[t[2]], fn)
+		n = na.Mul(w).Add(nb.Mul(u)).Add(nc.Mul(v))
+		if l := n.Len(); l > 0 {
+			n = n.Mul(1 / l)
+		} else {
+			n = fn
+		}
+	}
+	if part.mat.Kind == geom.KindGem {
+		return sc.shadeOpaque(&part.mat, n, d.Mul(-1))
+	}
+	return sc.shadeMetal(&part.mat, n, d.Mul(-1))
+}
+
+// intersectPlane is like intersect but always returns the hit with the
+// triangle's plane and its barycentrics, inside or not.
+func intersectPlane(o, d, a, b, c geom.Vec3) (t, u, v float64, ok bool) {
+	e1, e2 := b.Sub(a), c.Sub(a)
+	p := d.Cross(e2)
+	det := e1.Dot(p)
+	if det == 0 || math.IsNaN(det) {
+		return a.Sub(o).Dot(d), 0, 0, false
+	}
+	inv := 1 / det
+	s := o.Sub(a)
+	u = s.Dot(p) * inv
+	q := s.Cross(e1)
+	v = d.Dot(q) * inv
+	return e2.Dot(q) * inv, u, v, true
+}
+
+var _ color.Color = color.NRGBA{}
