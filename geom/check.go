@@ -244,14 +244,17 @@ func nonDegenerate(a, b, c Vec3, t [3]uint32, minHeight float64) bool {
 	if t[0] == t[1] || t[1] == t[2] || t[2] == t[0] {
 		return false
 	}
-	e0, e1, e2 := b.Sub(a), c.Sub(b), a.Sub(c)
-	l := math.Max(e0.LenSqr(), math.Max(e1.LenSqr(), e2.LenSqr()))
+	// scalar arithmetic: this runs once per triangle on every check.
+	x0, y0, z0 := b[0]-a[0], b[1]-a[1], b[2]-a[2]
+	x1, y1, z1 := c[0]-b[0], c[1]-b[1], c[2]-b[2]
+	x2, y2, z2 := a[0]-c[0], a[1]-c[1], a[2]-c[2]
+	l := max(x0*x0+y0*y0+z0*z0, x1*x1+y1*y1+z1*z1, x2*x2+y2*y2+z2*z2)
 	if l == 0 {
 		return false
 	}
 	// height = |e0 × e2| / longest; compare squares to avoid two roots.
-	cr := e0.Cross(e2).LenSqr()
-	return cr > minHeight*minHeight*l
+	cx, cy, cz := y0*z2-z0*y2, z0*x2-x0*z2, x0*y2-y0*x2
+	return cx*cx+cy*cy+cz*cz > minHeight*minHeight*l
 }
 
 // halfEdge is one triangle's use of an edge, bucketed by its smaller vertex.
@@ -494,10 +497,11 @@ func (m *Mesh) checkShells(r *CheckReport, state []uint8, shell []int32, box Box
 		if state[i] != 0 {
 			continue // non-finite or degenerate: no volume
 		}
-		a := m.Verts[t[0]].Sub(o)
-		b := m.Verts[t[1]].Sub(o)
-		c := m.Verts[t[2]].Sub(o)
-		vol[s] += a.Dot(b.Cross(c)) / 6
+		a, b, c := &m.Verts[t[0]], &m.Verts[t[1]], &m.Verts[t[2]]
+		ax, ay, az := a[0]-o[0], a[1]-o[1], a[2]-o[2]
+		bx, by, bz := b[0]-o[0], b[1]-o[1], b[2]-o[2]
+		cx, cy, cz := c[0]-o[0], c[1]-o[1], c[2]-o[2]
+		vol[s] += (ax*(by*cz-bz*cy) + ay*(bz*cx-bx*cz) + az*(bx*cy-by*cx)) / 6
 	}
 	r.Shells = len(roots)
 	for _, s := range roots {

@@ -3,6 +3,7 @@ package geom
 import (
 	"errors"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 )
@@ -334,5 +335,132 @@ func BenchmarkCheckFull100k(b *testing.B) {
 	m := benchTorus(b)
 	for b.Loop() {
 		m.Check()
+	}
+}
+
+// orient3dRat is the slow, obviously exact reference for orient3d.
+func orient3dRat(a, b, c, d Vec3) int {
+	r := func(x float64) *big.Rat { return new(big.Rat).SetFloat64(x) }
+	var m [3][3]*big.Rat
+	for i, p := range [3]Vec3{a, b, c} {
+		for k := 0; k < 3; k++ {
+			m[i][k] = new(big.Rat).Sub(r(p[k]), r(d[k]))
+		}
+	}
+	mul := func(x, y *big.Rat) *big.Rat { return new(big.Rat).Mul(x, y) }
+	sub := func(x, y *big.Rat) *big.Rat { return new(big.Rat).Sub(x, y) }
+	det := mul(m[0][2], sub(mul(m[1][0], m[2][1]), mul(m[2][0], m[1][1])))
+	det.Add(det, mul(m[1][2], sub(mul(m[2][0], m[0][1]), mul(m[0][0], m[2][1]))))
+	det.Add(det, mul(m[2][2], sub(mul(m[0][0], m[1][1]), mul(m[1][0], m[0][1]))))
+	return det.Sign()
+}
+
+func TestOrient3dExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	zeros := 0
+	for i := 0; i < 3000; i++ {
+		// points on a tilted plane, rounded to float64: the float
+		// determinant is noise, the exact sign is often 0 or tiny.
+		n := Vec3{rng.Float64(), rng.Float64(), 1}
+		pt := func() Vec3 {
+			x, y := rng.Float64()*20-10, rng.Float64()*20-10
+			if i%3 == 0 { // integer grid on an integer plane: exactly coplanar
+				x, y = math.Round(x), math.Round(y)
+				n = Vec3{1, 2, 1}
+			}
+			return Vec3{x, y, -(n[0]*x + n[1]*y) / n[2]}
+		}
+		a, b, c, d := pt(), pt(), pt(), pt()
+		if i%5 == 0 {
+			d = d.Add(Vec3{0, 0, math.Nextafter(d[2], math.Inf(1)) - d[2]})
+		}
+		got, want := orient3d(a, b, c, d), orient3dRat(a, b, c, d)
+		if got != want {
+			t.Fatalf("orient3d(%v, %v, %v, %v) = %d, exact %d", a, b, c, d, got, want)
+		}
+		if want == 0 {
+			zeros++
+		}
+		var pa, pb, pc Vec2
+		pa, pb, pc = Vec2{a[0], a[1]}, Vec2{b[0], b[1]}, Vec2{c[0], c[1]}
+		d2 := orient3dRat(Vec3{pa[0], pa[1], 0}, Vec3{pb[0], pb[1], 0}, Vec3{pc[0], pc[1], 0}, Vec3{pc[0], pc[1], -1})
+		if o := orient2d(pa, pb, pc); o != d2 {
+			t.Fatalf("orient2d(%v, %v, %v) = %d, exact %d", pa, pb, pc, o, d2)
+		}
+	}
+	if zeros < 500 {
+		t.Errorf("only %d exactly coplanar cases: the test does not exercise the exact path", zeros)
+	}
+}
+
+func TestTrianglesIntersect(t *testing.T) {
+	tri := func(a, b, c Vec3) [3]Vec3 { return [3]Vec3{a, b, c} }
+	base := tri(Vec3{0, 0, 0}, Vec3{4, 0, 0}, Vec3{0, 4, 0})
+	cases := []struct {
+		name string
+		b    [3]Vec3
+		want bool
+	}{
+		{"piercing", tri(Vec3{1, 1, -1}, Vec3{1, 1, 1}, Vec3{3, 3, 1}), true},
+		{"above", tri(Vec3{1, 1, 1}, Vec3{2, 1, 1}, Vec3{1, 2, 2}), false},
+		{"vertex on face", tri(Vec3{1, 1, 0}, Vec3{2, 1, 1}, Vec3{1, 2, 2}), true},
+		{"vertex on edge", tri(Vec3{2, 0, 0}, Vec3{2, -1, 1}, Vec3{3, -1, 2}), true},
+		{"edge crosses edge", tri(Vec3{2, -1, 0}, Vec3{2, 1, 0}, Vec3{2, 0, 3}), true},
+		{"beside the hypotenuse", tri(Vec3{3, 3, -1}, Vec3{3, 3, 1}, Vec3{5, 5, 0}), false},
+		{"plane crossed outside", tri(Vec3{5, 5, -1}, Vec3{6, 5, 1}, Vec3{5, 6, 1}), false},
+		{"coplanar overlap", tri(Vec3{1, 1, 0}, Vec3{5, 1, 0}, Vec3{1, 5, 0}), true},
+		{"coplanar inside", tri(Vec3{1, 1, 0}, Vec3{2, 1, 0}, Vec3{1, 2, 0}), true},
+		{"coplanar around", tri(Vec3{-1, -1, 0}, Vec3{9, -1, 0}, Vec3{-1, 9, 0}), true},
+		{"coplanar apart", tri(Vec3{3, 3, 0}, Vec3{5, 3, 0}, Vec3{3, 5, 0}), false},
+		{"coplanar touching edge", tri(Vec3{2, 2, 0}, Vec3{4, 2, 0}, Vec3{2, 4, 0}), true},
+		{"coplanar touching vertex", tri(Vec3{4, 0, 0}, Vec3{5, 0, 0}, Vec3{5, 1, 0}), true},
+	}
+	for _, c := range cases {
+		// the answer must not depend on the order of corners or triangles.
+		for r := 0; r < 3; r++ {
+			a := [3]Vec3{base[r], base[(r+1)%3], base[(r+2)%3]}
+			b := [3]Vec3{c.b[(r+1)%3], c.b[r], c.b[(r+2)%3]}
+			if got := TrianglesIntersect(a, b); got != c.want {
+				t.Errorf("%s (rotation %d): got %v, want %v", c.name, r, got, c.want)
+			}
+			if got := TrianglesIntersect(b, a); got != c.want {
+				t.Errorf("%s (swapped, rotation %d): got %v, want %v", c.name, r, got, c.want)
+			}
+		}
+	}
+}
+
+func TestMeshTrianglesIntersect(t *testing.T) {
+	v := []Vec3{
+		0: {0, 0, 0}, 1: {4, 0, 0}, 2: {0, 4, 0}, // base triangle
+		3: {0, -4, 0},  // coplanar, across edge 0–1
+		4: {1, 1, 0},   // coplanar, same side of edge 0–1 (fold-over)
+		5: {2, -2, 3},  // off the plane, across edge 0–1
+		6: {1, 1, -2},  // below
+		7: {1, 1, 2},   // above
+		8: {-3, -3, 0}, // coplanar, behind vertex 0
+		9: {-3, -1, 0},
+	}
+	cases := []struct {
+		name string
+		b    [3]uint32
+		want bool
+	}{
+		{"shared edge, coplanar, across", [3]uint32{1, 0, 3}, false},
+		{"shared edge, fold-over", [3]uint32{1, 0, 4}, true},
+		{"shared edge, bent", [3]uint32{1, 0, 5}, false},
+		{"shared vertex, fan", [3]uint32{0, 8, 9}, false},
+		{"shared vertex, piercing", [3]uint32{0, 6, 7}, true},
+		{"shared vertex, bent away", [3]uint32{0, 5, 3}, false},
+		{"same triangle flipped", [3]uint32{0, 2, 1}, true},
+	}
+	a := [3]uint32{0, 1, 2}
+	for _, c := range cases {
+		if got := meshTrianglesIntersect(v, a, c.b); got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+		if got := meshTrianglesIntersect(v, c.b, a); got != c.want {
+			t.Errorf("%s (swapped): got %v, want %v", c.name, got, c.want)
+		}
 	}
 }
