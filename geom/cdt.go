@@ -1,0 +1,1182 @@
+package geom
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// MaxCDTPoints is the most vertices a constrained Delaunay triangulation may
+// hold, input points and inserted intersection points together (about 2
+// million: 200 MB of working memory). Larger inputs return an error wrapping
+// ErrBudget before the work starts.
+const MaxCDTPoints = 1 << 21
+
+// MergeRel is the distance, relative to the extent of the input (the larger
+// side of its bounding box), within which two points of a triangulation are
+// merged into one, and within which an intersection point snaps to a segment
+// end. On a 20 mm engraving it is 2 nm: far below any feature, far above
+// float64 rounding (about 1e-16 of the extent).
+const MergeRel = 1e-10
+
+// maxCoordMM bounds input coordinates so that every product the exact
+// predicates form stays far from overflow; minExtentMM keeps the merge
+// distance far from underflow.
+const (
+	maxCoordMM  = 1e15
+	minExtentMM = 1e-30
+)
+
+// Triangulation2D is the result of a constrained Delaunay triangulation in mm.
+type Triangulation2D struct {
+	// Verts are the vertices: the distinct input points in input order, then
+	// the points inserted where constraint segments cross, in the order they
+	// were made.
+	Verts []Vec2
+	// Tris are the triangles, counter-clockwise; together they cover the
+	// convex hull of the points.
+	Tris [][3]uint32
+	// Index maps every point index to its vertex in Verts; merged
+	// duplicates share one. The input points come first (Index[i] for input
+	// point i), then the points added with [CDT.AddPoint] and the crossing
+	// points, in the order they were made.
+	Index []uint32
+	// Constrained lists every constrained edge once, lower vertex first,
+	// sorted. A constraint segment that crosses others or passes through
+	// vertices appears as a chain of edges.
+	Constrained [][2]uint32
+}
+
+// Triangulate2D returns the constrained Delaunay triangulation of pts (mm)
+// with the segments segs (pairs of indices into pts) as edges. Segments that
+// cross are split where they cross (the crossing becomes a new vertex),
+// segments through other points are split there, overlapping collinear
+// segments share edges, and points within MergeRel of the extent of each
+// other are merged. It never fails on such input; it returns an error only for
+// non-finite or out-of-range coordinates, bad segment indices or more than
+// MaxCDTPoints vertices.
+func Triangulate2D(pts []Vec2, segs [][2]int) (*Triangulation2D, error) {
+	c, err := NewCDT(pts)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range segs {
+		if err := c.checkIndex(s[0]); err != nil {
+			return nil, fmt.Errorf("segment %d: %w", i, err)
+		}
+		if err := c.checkIndex(s[1]); err != nil {
+			return nil, fmt.Errorf("segment %d: %w", i, err)
+		}
+	}
+	for _, s := range segs {
+		if err := c.AddSegment(s[0], s[1]); err != nil {
+			return nil, err
+		}
+	}
+	return c.Result(), nil
+}
+
+// infVertex is the vertex at infinity: every edge of the convex hull has a ghost
+// triangle (a, b, ∞) on its outer side, so the triangulation has no
+// boundary and every point of the plane lies in some triangle.
+const infVertex = int32(-1)
+
+// CDT is a constrained Delaunay triangulation that grows: points and
+// constraint segments can be added after it is made. Its zero value is not
+// usable; make one with NewCDT. Points are referred to by their point index:
+// input points by their position in the slice given to NewCDT, later points
+// by the index AddPoint returns.
+//
+// The triangulation is stored as half-edges: half-edge e starts at vertex
+// v[e] and belongs to triangle e/3, whose half-edges run e0 → e0+1 → e0+2
+// counter-clockwise; twin[e] is the opposite half-edge.
+type CDT struct {
+	pts   []Vec2  // all points, by point index
+	rep   []int32 // rep[i]: the vertex point i was merged into (itself if not)
+	v     []int32 // origin vertex of each half-edge
+	twin  []int32 // opposite half-edge
+	con   []bool  // constrained half-edges (both halves set)
+	wind  []int32 // winding change across a constrained half-edge (see below)
+	vt    []int32 // vt[p]: a half-edge starting at vertex p, or -1
+	last  int32   // triangle where the next walk starts
+	eps2  float64 // squared merge distance
+	rng   uint64  // state of the walk's deterministic random choices
+	stack []int32 // scratch for legalization
+	pairs [][2]int32
+	// wind[e] counts the segments added along e's direction minus those
+	// against it: crossing e from its right to its left side (into e's own
+	// triangle) raises the winding number of the contours by wind[e].
+}
+
+// NewCDT returns the Delaunay triangulation of pts (mm), ready for
+// constraint segments. Points within MergeRel of the extent of each other are
+// merged. It returns an error for non-finite or out-of-range coordinates or
+// more than MaxCDTPoints points.
+func NewCDT(pts []Vec2) (*CDT, error) {
+	if len(pts) > MaxCDTPoints {
+		return nil, fmt.Errorf("%w: triangulation of %d points: at most %d allowed", ErrBudget, len(pts), MaxCDTPoints)
+	}
+	lo := Vec2{math.Inf(1), math.Inf(1)}
+	hi := Vec2{math.Inf(-1), math.Inf(-1)}
+	for i, p := range pts {
+		for k := 0; k < 2; k++ {
+			if math.IsNaN(p[k]) || math.IsInf(p[k], 0) || math.Abs(p[k]) > maxCoordMM {
+				return nil, invalidf("triangulation point %d is (%g, %g): coordinates must be finite and within ±%g mm", i, p[0], p[1], maxCoordMM)
+			}
+			lo[k] = math.Min(lo[k], p[k])
+			hi[k] = math.Max(hi[k], p[k])
+		}
+	}
+	c := &CDT{pts: append(make([]Vec2, 0, len(pts)+len(pts)/8+16), pts...), rng: 0x9E3779B97F4A7C15}
+	c.rep = make([]int32, len(pts), cap(c.pts))
+	c.vt = make([]int32, len(pts), cap(c.pts))
+	for i := range c.rep {
+		c.rep[i] = int32(i)
+		c.vt[i] = -1
+	}
+	ext := math.Max(hi[0]-lo[0], hi[1]-lo[1])
+	if len(pts) == 0 || ext < minExtentMM {
+		// Nothing to triangulate: every point is the first one.
+		for i := range c.rep {
+			c.rep[i] = 0
+		}
+		c.eps2 = math.Inf(-1)
+		return c, nil
+	}
+	eps := MergeRel * ext
+	c.eps2 = eps * eps
+	c.build(lo, hi)
+	return c, nil
+}
+
+// build inserts every point in the order of a Hilbert curve, so that each
+// walk starts next to where it ends.
+func (c *CDT) build(lo, hi Vec2) {
+	n := len(c.pts)
+	order := hilbertOrder(c.pts, lo, hi)
+	// The first triangle: two distinct points and one off their line.
+	i0 := order[0]
+	k1 := -1
+	for k := 1; k < n; k++ {
+		if c.pts[order[k]] != c.pts[i0] && sqDist2(c.pts[order[k]], c.pts[i0]) > c.eps2 {
+			k1 = k
+			break
+		}
+	}
+	k2 := -1
+	if k1 >= 0 {
+		for k := k1 + 1; k < n; k++ {
+			if orient2(c.pts[i0], c.pts[order[k1]], c.pts[order[k]]) != 0 {
+				k2 = k
+				break
+			}
+		}
+	}
+	if k2 < 0 {
+		// All points on one line: no triangles. Merge near duplicates only.
+		c.v = c.v[:0]
+		for k := 1; k < n; k++ {
+			for j := 0; j < k && j < 64; j++ {
+				a, b := order[k], order[k-1-j]
+				if c.rep[b] == b && sqDist2(c.pts[a], c.pts[b]) <= c.eps2 {
+					c.rep[a] = b
+					break
+				}
+			}
+		}
+		return
+	}
+	a, b, d := order[0], order[k1], order[k2]
+	if orient2(c.pts[a], c.pts[b], c.pts[d]) < 0 {
+		b, d = d, b
+	}
+	nt := 2*n + n/4 + 8
+	c.v = make([]int32, 0, 3*nt)
+	c.twin = make([]int32, 0, 3*nt)
+	c.con = make([]bool, 0, 3*nt)
+	c.wind = make([]int32, 0, 3*nt)
+	t0, g0, g1, g2 := c.newTri(), c.newTri(), c.newTri(), c.newTri()
+	c.setTri(t0, a, b, d)
+	c.setTri(g0, b, a, infVertex)
+	c.setTri(g1, d, b, infVertex)
+	c.setTri(g2, a, d, infVertex)
+	c.link(3*t0, 3*g0)
+	c.link(3*t0+1, 3*g1)
+	c.link(3*t0+2, 3*g2)
+	c.link(3*g0+1, 3*g2+2)
+	c.link(3*g0+2, 3*g1+1)
+	c.link(3*g1+2, 3*g2+1)
+	c.last = t0
+	for k, i := range order {
+		if k == 0 || k == k1 || k == k2 {
+			continue
+		}
+		c.insert(i)
+	}
+}
+
+// AddPoint adds a point (mm) to the triangulation, keeping it constrained
+// Delaunay, and returns its point index (for AddSegment and Result's Index).
+// A point within the merge distance of a vertex is merged into it.
+func (c *CDT) AddPoint(p Vec2) (int, error) {
+	if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.Abs(p[0]) > maxCoordMM || math.Abs(p[1]) > maxCoordMM {
+		return 0, invalidf("point (%g, %g): coordinates must be finite and within ±%g mm", p[0], p[1], maxCoordMM)
+	}
+	if len(c.v) == 0 {
+		return 0, invalidf("point (%g, %g): the triangulation has no triangle to add to (its points are all on one line)", p[0], p[1])
+	}
+	if len(c.pts) >= MaxCDTPoints {
+		return 0, fmt.Errorf("%w: triangulation would exceed %d points", ErrBudget, MaxCDTPoints)
+	}
+	i := c.newPoint(p)
+	c.insert(i)
+	return int(i), nil
+}
+
+// AddSegment makes the segment between points a and b (point indices) a
+// constrained edge, splitting it where it passes through vertices or crosses
+// other constrained edges (each crossing becomes a new vertex).
+func (c *CDT) AddSegment(a, b int) error {
+	if err := c.checkIndex(a); err != nil {
+		return err
+	}
+	if err := c.checkIndex(b); err != nil {
+		return err
+	}
+	return c.addSegment(c.rep[a], c.rep[b], 1)
+}
+
+func (c *CDT) checkIndex(i int) error {
+	if i < 0 || i >= len(c.pts) {
+		return invalidf("point index %d: allowed 0 to %d", i, len(c.pts)-1)
+	}
+	return nil
+}
+
+// Result returns the triangulation: its vertices, its counter-clockwise
+// triangles, the vertex of every point and the constrained edges.
+func (c *CDT) Result() *Triangulation2D {
+	nt := len(c.v) / 3
+	out := &Triangulation2D{
+		Index: make([]uint32, len(c.pts)),
+		Verts: make([]Vec2, 0, len(c.pts)),
+		Tris:  make([][3]uint32, 0, nt),
+	}
+	id := make([]int32, len(c.pts))
+	for i := range c.pts {
+		if c.rep[i] == int32(i) && (c.vt[i] >= 0 || len(c.v) == 0) {
+			id[i] = int32(len(out.Verts))
+			out.Verts = append(out.Verts, c.pts[i])
+		} else {
+			id[i] = -1
+		}
+	}
+	for i := range c.pts {
+		r := c.rep[i]
+		if id[r] < 0 { // an isolated vertex cannot happen; keep the index valid
+			id[r] = int32(len(out.Verts))
+			out.Verts = append(out.Verts, c.pts[r])
+		}
+		out.Index[i] = uint32(id[r])
+	}
+	for t := 0; t < len(c.v)/3; t++ {
+		a, b, d := c.v[3*t], c.v[3*t+1], c.v[3*t+2]
+		if a == infVertex || b == infVertex || d == infVertex {
+			continue
+		}
+		out.Tris = append(out.Tris, [3]uint32{uint32(id[a]), uint32(id[b]), uint32(id[d])})
+	}
+	var keys []uint64
+	for e := range c.v {
+		if !c.con[e] {
+			continue
+		}
+		a, b := id[c.v[e]], id[c.v[heNext(int32(e))]]
+		if a < b {
+			keys = append(keys, uint64(a)<<32|uint64(b))
+		}
+	}
+	slices.Sort(keys)
+	out.Constrained = make([][2]uint32, len(keys))
+	for i, k := range keys {
+		out.Constrained[i] = [2]uint32{uint32(k >> 32), uint32(k)}
+	}
+	return out
+}
+
+// ---- half-edge structure ----
+
+func heNext(e int32) int32 {
+	if e%3 == 2 {
+		return e - 2
+	}
+	return e + 1
+}
+
+func hePrev(e int32) int32 {
+	if e%3 == 0 {
+		return e + 2
+	}
+	return e - 1
+}
+
+func (c *CDT) newTri() int32 {
+	t := int32(len(c.v) / 3)
+	c.v = append(c.v, 0, 0, 0)
+	c.twin = append(c.twin, -1, -1, -1)
+	c.con = append(c.con, false, false, false)
+	c.wind = append(c.wind, 0, 0, 0)
+	return t
+}
+
+func (c *CDT) newPoint(p Vec2) int32 {
+	c.pts = append(c.pts, p)
+	c.rep = append(c.rep, int32(len(c.pts)-1))
+	c.vt = append(c.vt, -1)
+	return int32(len(c.pts) - 1)
+}
+
+// setTri sets triangle t's corners; its half-edges lose their constraints.
+func (c *CDT) setTri(t, a, b, d int32) {
+	e := 3 * t
+	c.v[e], c.v[e+1], c.v[e+2] = a, b, d
+	for k, p := range [3]int32{a, b, d} {
+		c.con[e+int32(k)] = false
+		c.wind[e+int32(k)] = 0
+		if p != infVertex {
+			c.vt[p] = e + int32(k)
+		}
+	}
+}
+
+// link makes e and f twins.
+func (c *CDT) link(e, f int32) { c.twin[e], c.twin[f] = f, e }
+
+// savedEdge is a saved outer half-edge: the twin it had and its constraint.
+type savedEdge struct {
+	twin int32
+	con  bool
+	wind int32
+}
+
+func (c *CDT) save(e int32) savedEdge { return savedEdge{c.twin[e], c.con[e], c.wind[e]} }
+
+// restore makes e the twin of the saved edge and gives it the saved constraint.
+func (c *CDT) restore(e int32, r savedEdge) {
+	c.link(e, r.twin)
+	c.con[e], c.wind[e] = r.con, r.wind
+}
+
+func (c *CDT) isGhostTri(t int32) bool {
+	return c.v[3*t] == infVertex || c.v[3*t+1] == infVertex || c.v[3*t+2] == infVertex
+}
+
+// findEdge returns the half-edge from a to b, or -1.
+func (c *CDT) findEdge(a, b int32) int32 {
+	e0 := c.vt[a]
+	if e0 < 0 {
+		return -1
+	}
+	e := e0
+	for {
+		if c.v[heNext(e)] == b {
+			return e
+		}
+		e = c.twin[hePrev(e)]
+		if e == e0 || e < 0 {
+			return -1
+		}
+	}
+}
+
+func (c *CDT) mark(e int32, w int32) {
+	f := c.twin[e]
+	c.con[e], c.con[f] = true, true
+	c.wind[e] += w
+	c.wind[f] -= w
+}
+
+// ---- point insertion ----
+
+// Location kinds of locate.
+const (
+	locFace   = iota // strictly inside triangle t (a ghost: outside the hull)
+	locEdge          // in the interior of half-edge e
+	locVertex        // on vertex v[e]
+)
+
+func (c *CDT) random3() int32 {
+	c.rng ^= c.rng << 13
+	c.rng ^= c.rng >> 7
+	c.rng ^= c.rng << 17
+	return int32(c.rng % 3)
+}
+
+// locate finds where p lies by a stochastic visibility walk from c.last
+// (Devillers, Pion, Teillaud: "Walking in a triangulation", 2002). It is exact:
+// every decision is an exact orientation.
+func (c *CDT) locate(p Vec2) (kind int, t, e int32) {
+	t = c.last
+	if int(t)*3 >= len(c.v) || t < 0 {
+		t = 0
+	}
+	limit := len(c.v) + 64
+	for step := 0; step < limit; step++ {
+		if c.isGhostTri(t) {
+			k := int32(0)
+			for c.v[3*t+k] != infVertex {
+				k++
+			}
+			ea := 3*t + (k+1)%3 // real hull edge a→b; the outside is on its left
+			a, b := c.v[ea], c.v[heNext(ea)]
+			pa, pb := c.pts[a], c.pts[b]
+			switch o := orient2(pa, pb, p); {
+			case o > 0:
+				return locFace, t, 3 * t
+			case o < 0:
+				t = c.twin[ea] / 3
+				continue
+			}
+			if p == pa {
+				return locVertex, t, ea
+			}
+			if p == pb {
+				return locVertex, t, heNext(ea)
+			}
+			d := p.Sub(pa).Dot(pb.Sub(pa))
+			switch {
+			case d > 0 && d < pb.Sub(pa).Dot(pb.Sub(pa)):
+				t = c.twin[ea] / 3
+			case d > 0:
+				t = c.twin[heNext(ea)] / 3
+			default:
+				t = c.twin[hePrev(ea)] / 3
+			}
+			continue
+		}
+		r := c.random3()
+		moved := false
+		var zero [3]bool
+		for j := int32(0); j < 3; j++ {
+			e := 3*t + (r+j)%3
+			o := orient2(c.pts[c.v[e]], c.pts[c.v[heNext(e)]], p)
+			if o < 0 {
+				t = c.twin[e] / 3
+				moved = true
+				break
+			}
+			zero[(r+j)%3] = o == 0
+		}
+		if moved {
+			continue
+		}
+		for k := int32(0); k < 3; k++ {
+			if zero[k] && zero[(k+1)%3] {
+				return locVertex, t, 3*t + (k+1)%3
+			}
+		}
+		for k := int32(0); k < 3; k++ {
+			if zero[k] {
+				return locEdge, t, 3*t + k
+			}
+		}
+		return locFace, t, 3 * t
+	}
+	return c.locateSlow(p)
+}
+
+// locateSlow is the fallback of a walk that did not arrive (it cannot cycle
+// with probability 1, but its length is bounded): a scan of every triangle.
+func (c *CDT) locateSlow(p Vec2) (kind int, t, e int32) {
+	for t = 0; int(t)*3 < len(c.v); t++ {
+		if c.isGhostTri(t) {
+			continue
+		}
+		var o [3]int
+		ok := true
+		for k := int32(0); k < 3; k++ {
+			e := 3*t + k
+			o[k] = orient2(c.pts[c.v[e]], c.pts[c.v[heNext(e)]], p)
+			if o[k] < 0 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for k := int32(0); k < 3; k++ {
+			if o[k] == 0 && o[(k+1)%3] == 0 {
+				return locVertex, t, 3*t + (k+1)%3
+			}
+		}
+		for k := int32(0); k < 3; k++ {
+			if o[k] == 0 {
+				return locEdge, t, 3*t + k
+			}
+		}
+		return locFace, t, 3 * t
+	}
+	// Outside the hull: a ghost triangle that sees p.
+	for t = 0; int(t)*3 < len(c.v); t++ {
+		if !c.isGhostTri(t) {
+			continue
+		}
+		k := int32(0)
+		for c.v[3*t+k] != infVertex {
+			k++
+		}
+		ea := 3*t + (k+1)%3
+		if orient2(c.pts[c.v[ea]], c.pts[c.v[heNext(ea)]], p) > 0 {
+			return locFace, t, 3 * t
+		}
+	}
+	return locFace, 0, 0
+}
+
+// nearVertex returns a vertex of triangle t or of its three neighbours
+// within the merge distance of p, or -1.
+func (c *CDT) nearVertex(t int32, p Vec2) int32 {
+	best, bd := int32(-1), c.eps2
+	try := func(q int32) {
+		if q == infVertex {
+			return
+		}
+		if d := sqDist2(c.pts[q], p); d <= bd {
+			best, bd = q, d
+		}
+	}
+	for k := int32(0); k < 3; k++ {
+		e := 3*t + k
+		try(c.v[e])
+		try(c.v[hePrev(c.twin[e])])
+	}
+	return best
+}
+
+// insert adds point i as a vertex (or merges it into a vertex within the
+// merge distance) and restores the constrained Delaunay property. It returns
+// the vertex point i became.
+func (c *CDT) insert(i int32) int32 {
+	p := c.pts[i]
+	kind, t, e := c.locate(p)
+	c.last = t
+	if kind == locVertex {
+		c.rep[i] = c.v[e]
+		return c.v[e]
+	}
+	if q := c.nearVertex(t, p); q >= 0 {
+		c.rep[i] = q
+		return q
+	}
+	c.stack = c.stack[:0]
+	if kind == locEdge {
+		c.splitEdge(e, i)
+	} else {
+		c.splitTri(t, i)
+	}
+	c.legalizeStack()
+	return i
+}
+
+// splitTri splits triangle t into three at vertex p.
+func (c *CDT) splitTri(t, p int32) {
+	e := 3 * t
+	a, b, d := c.v[e], c.v[e+1], c.v[e+2]
+	ra, rb, rd := c.save(e), c.save(e+1), c.save(e+2)
+	t2, t3 := c.newTri(), c.newTri()
+	c.setTri(t, a, b, p)
+	c.setTri(t2, b, d, p)
+	c.setTri(t3, d, a, p)
+	c.restore(3*t, ra)
+	c.restore(3*t2, rb)
+	c.restore(3*t3, rd)
+	c.link(3*t+1, 3*t2+2)
+	c.link(3*t+2, 3*t3+1)
+	c.link(3*t2+1, 3*t3+2)
+	c.stack = append(c.stack, 3*t, 3*t2, 3*t3)
+}
+
+// splitEdge splits half-edge e (and its twin) at vertex p, which lies on it:
+// two triangles become four. A constrained edge stays constrained in both
+// halves.
+func (c *CDT) splitEdge(e, p int32) {
+	f := c.twin[e]
+	t1, t2 := e/3, f/3
+	a, b, d1, d2 := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
+	con, w := c.con[e], c.wind[e]
+	t3, t4 := c.newTri(), c.newTri()
+	c.setTri(t1, a, p, d1) // A
+	c.setTri(t3, p, b, d1) // B
+	c.setTri(t2, b, p, d2) // C
+	c.setTri(t4, p, a, d2) // D
+	A, B, C, D := 3*t1, 3*t3, 3*t2, 3*t4
+	c.link(A, D)
+	c.link(A+1, B+2)
+	c.restore(A+2, x2)
+	c.link(B, C)
+	c.restore(B+1, x1)
+	c.link(C+1, D+2)
+	c.restore(C+2, x4)
+	c.restore(D+1, x3)
+	if con {
+		c.con[A], c.con[D], c.con[B], c.con[C] = true, true, true, true
+		c.wind[A], c.wind[D], c.wind[B], c.wind[C] = w, -w, w, -w
+	}
+	c.stack = append(c.stack, A+2, B+1, C+2, D+1)
+}
+
+// flip replaces the edge e = a→b, between triangles (a, b, c) and (b, a, d),
+// by the edge c–d: the triangles become (a, d, c) and (d, b, c), in the same
+// slots. It returns their half-edges a→d and d→b (opposite c).
+func (c *CDT) flip(e int32) (int32, int32) {
+	f := c.twin[e]
+	t1, t2 := e/3, f/3
+	a, b, p, d := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
+	c.setTri(t1, a, d, p)
+	c.setTri(t2, d, b, p)
+	T1, T2 := 3*t1, 3*t2
+	c.restore(T1, x3)
+	c.link(T1+1, T2+2)
+	c.restore(T1+2, x2)
+	c.restore(T2, x4)
+	c.restore(T2+1, x1)
+	return T1, T2
+}
+
+// illegal reports whether the unconstrained edge e fails the Delaunay test:
+// the far vertex of its twin's triangle lies inside the circumcircle of e's
+// triangle. Ghost triangles use the limit of their circle: the open half-plane
+// beyond their hull edge (plus the open edge itself).
+func (c *CDT) illegal(e int32) bool {
+	if c.con[e] {
+		return false
+	}
+	f := c.twin[e]
+	a, b, p, d := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	switch {
+	case a == infVertex: // triangle (∞, b, p): hull edge b→p
+		return c.inGhostCircle(b, p, d)
+	case b == infVertex: // triangle (a, ∞, p): hull edge p→a
+		return c.inGhostCircle(p, a, d)
+	case p == infVertex:
+		return c.inGhostCircle(a, b, d)
+	case d == infVertex:
+		return c.inGhostCircle(b, a, p)
+	}
+	return incircle2(c.pts[a], c.pts[b], c.pts[p], c.pts[d]) > 0
+}
+
+// inGhostCircle reports whether q lies in the "circle" of the ghost triangle
+// on hull edge a→b: strictly left of it, or in its open interior.
+func (c *CDT) inGhostCircle(a, b, q int32) bool {
+	pa, pb, pq := c.pts[a], c.pts[b], c.pts[q]
+	switch o := orient2(pa, pb, pq); {
+	case o > 0:
+		return true
+	case o < 0:
+		return false
+	}
+	d := pq.Sub(pa).Dot(pb.Sub(pa))
+	return d > 0 && d < pb.Sub(pa).Dot(pb.Sub(pa))
+}
+
+// legalizeStack flips the edges on the stack (each opposite the new vertex in
+// its triangle) until every one is locally Delaunay (Lawson).
+func (c *CDT) legalizeStack() {
+	for len(c.stack) > 0 {
+		e := c.stack[len(c.stack)-1]
+		c.stack = c.stack[:len(c.stack)-1]
+		if c.illegal(e) {
+			x, y := c.flip(e)
+			c.stack = append(c.stack, x, y)
+		}
+	}
+}
+
+// legalizePairs makes every edge in c.pairs (vertex pairs) locally Delaunay
+// by flips, checking the outer edges of every flipped quad in turn. Lawson's
+// flips reach the constrained Delaunay triangulation from any triangulation.
+func (c *CDT) legalizePairs() {
+	for len(c.pairs) > 0 {
+		q := c.pairs[len(c.pairs)-1]
+		c.pairs = c.pairs[:len(c.pairs)-1]
+		if q[0] == infVertex {
+			q[0], q[1] = q[1], q[0]
+		}
+		if q[0] == infVertex {
+			continue
+		}
+		e := c.findEdge(q[0], q[1])
+		if e < 0 || !c.illegal(e) {
+			continue
+		}
+		c.pushQuad(e)
+		c.flip(e)
+	}
+}
+
+// pushQuad queues the four outer edges of the quad around edge e.
+func (c *CDT) pushQuad(e int32) {
+	f := c.twin[e]
+	for _, h := range [4]int32{heNext(e), hePrev(e), heNext(f), hePrev(f)} {
+		c.pairs = append(c.pairs, [2]int32{c.v[h], c.v[heNext(h)]})
+	}
+}
+
+// ---- constraint segments ----
+
+// errCDTStuck reports an internal inconsistency; it cannot happen with exact
+// predicates and is returned rather than panicking.
+var errCDTStuck = errors.New("geom: constrained triangulation could not place a segment (internal error)")
+
+type pendingSeg struct{ a, b, w int32 }
+
+// addSegment inserts the constraint a→b with winding weight w, splitting it
+// at vertices on it and at crossings with other constraints.
+func (c *CDT) addSegment(a, b, w int32) error {
+	if len(c.v) == 0 || a == b {
+		return nil
+	}
+	todo := []pendingSeg{{a, b, w}}
+	budget := 64 + 16*len(c.v)
+	for len(todo) > 0 {
+		s := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if s.a == s.b {
+			continue
+		}
+		if budget--; budget < 0 {
+			return errCDTStuck
+		}
+		var err error
+		todo, err = c.placeSegment(s, todo)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// placeSegment inserts s as far as the first vertex on it or the first
+// constrained edge it crosses, and appends what remains to todo.
+func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error) {
+	a, b := s.a, s.b
+	if e := c.findEdge(a, b); e >= 0 {
+		c.mark(e, s.w)
+		return todo, nil
+	}
+	pa, pb := c.pts[a], c.pts[b]
+	dir := pb.Sub(pa)
+	// Find the triangle around a that the segment leaves a through.
+	e0 := c.vt[a]
+	e := e0
+	start := int32(-1)
+	for {
+		v1, v2 := c.v[heNext(e)], c.v[hePrev(e)]
+		if v1 != infVertex {
+			o1 := orient2(pa, pb, c.pts[v1])
+			if o1 == 0 && c.pts[v1].Sub(pa).Dot(dir) > 0 {
+				// v1 lies on the segment: constrain a–v1, continue from v1.
+				c.mark(e, s.w)
+				return append(todo, pendingSeg{v1, b, s.w}), nil
+			}
+			if v2 != infVertex && o1 < 0 && orient2(pa, pb, c.pts[v2]) > 0 {
+				start = heNext(e)
+				break
+			}
+		}
+		e = c.twin[hePrev(e)]
+		if e == e0 {
+			break
+		}
+	}
+	if start < 0 {
+		return todo, errCDTStuck
+	}
+	// Walk along the segment collecting the edges it crosses.
+	c.pairs = c.pairs[:0]
+	var crossed [][2]int32
+	end := b
+	h := start
+	for {
+		if c.con[h] {
+			return c.splitAtCrossing(s, h, todo)
+		}
+		crossed = append(crossed, [2]int32{c.v[h], c.v[heNext(h)]})
+		g := c.twin[h]
+		q := c.v[hePrev(g)]
+		if q == b {
+			break
+		}
+		if q == infVertex {
+			return todo, errCDTStuck
+		}
+		o := orient2(pa, pb, c.pts[q])
+		if o == 0 {
+			end = q
+			todo = append(todo, pendingSeg{q, b, s.w})
+			break
+		}
+		if o < 0 {
+			h = hePrev(g)
+		} else {
+			h = heNext(g)
+		}
+	}
+	if err := c.removeCrossings(a, end, crossed); err != nil {
+		return todo, err
+	}
+	e = c.findEdge(a, end)
+	if e < 0 {
+		return todo, errCDTStuck
+	}
+	c.mark(e, s.w)
+	c.legalizePairs()
+	return todo, nil
+}
+
+// removeCrossings flips the edges crossing the open segment a–end away
+// (Sloan 1993): an edge whose quad is strictly convex is flipped; if its new
+// diagonal still crosses, it goes back in the queue. The outer edges of every
+// flip are queued for legalization.
+func (c *CDT) removeCrossings(a, end int32, crossed [][2]int32) error {
+	pa, pe := c.pts[a], c.pts[end]
+	queue := crossed
+	limit := 64 + 8*len(crossed)*len(crossed)
+	if limit > 1<<26 {
+		limit = 1 << 26
+	}
+	for head := 0; head < len(queue); head++ {
+		if head > limit {
+			return errCDTStuck
+		}
+		u, w := queue[head][0], queue[head][1]
+		e := c.findEdge(u, w)
+		if e < 0 {
+			return errCDTStuck
+		}
+		p, d := c.v[hePrev(e)], c.v[hePrev(c.twin[e])]
+		if p == infVertex || d == infVertex {
+			return errCDTStuck
+		}
+		pu, pw, pp, pd := c.pts[u], c.pts[w], c.pts[p], c.pts[d]
+		if orient2(pu, pd, pp) <= 0 || orient2(pd, pw, pp) <= 0 {
+			queue = append(queue, queue[head])
+			continue
+		}
+		c.pushQuad(e)
+		c.flip(e)
+		if o1, o2 := orient2(pa, pe, pp), orient2(pa, pe, pd); o1*o2 < 0 {
+			queue = append(queue, [2]int32{p, d})
+		} else {
+			c.pairs = append(c.pairs, [2]int32{p, d})
+		}
+	}
+	return nil
+}
+
+// splitAtCrossing handles segment s meeting the constrained edge h (c→d, c
+// right of s and d left of it) at an interior point: the crossing becomes a
+// vertex x (or snaps to a segment end within the merge distance), both
+// constraints are re-routed through x.
+func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendingSeg, error) {
+	cv, dv := c.v[h], c.v[heNext(h)]
+	wcd := c.wind[h]
+	pa, pb, pc, pd := c.pts[s.a], c.pts[s.b], c.pts[cv], c.pts[dv]
+	x := segCross2(pa, pb, pc, pd)
+	x0 := int32(-1)
+	bd := c.eps2
+	for _, q := range [4]int32{s.a, s.b, cv, dv} {
+		if d := sqDist2(c.pts[q], x); d <= bd {
+			x0, bd = q, d
+		}
+	}
+	if x0 < 0 {
+		if len(c.pts) >= MaxCDTPoints {
+			return todo, fmt.Errorf("%w: triangulation would exceed %d points (too many crossing segments)", ErrBudget, MaxCDTPoints)
+		}
+		c.last = h / 3
+		x0 = c.insert(c.newPoint(x))
+	}
+	if x0 != cv && x0 != dv {
+		if e := c.findEdge(cv, dv); e >= 0 {
+			// x did not land on c–d: free it and route the constraint via x.
+			f := c.twin[e]
+			c.con[e], c.con[f] = false, false
+			c.wind[e], c.wind[f] = 0, 0
+			c.pairs = append(c.pairs[:0], [2]int32{cv, dv})
+			c.legalizePairs()
+			todo = append(todo, pendingSeg{cv, x0, wcd}, pendingSeg{x0, dv, wcd})
+		}
+	}
+	return append(todo, pendingSeg{x0, s.b, s.w}, pendingSeg{s.a, x0, s.w}), nil
+}
+
+// segCross2 returns the crossing point of segments a–b and c–d, which are
+// known to cross; the parameter along a–b is clamped to the segment.
+func segCross2(a, b, c, d Vec2) Vec2 {
+	ab, cd := b.Sub(a), d.Sub(c)
+	den := cross2(ab, cd)
+	t := cross2(c.Sub(a), cd) / den
+	if !(t > 0) || math.IsInf(t, 0) {
+		t = 0
+	} else if t > 1 {
+		t = 1
+	}
+	// Interpolate from the nearer end for accuracy.
+	if t > 0.5 {
+		return b.Sub(ab.Mul(1 - t))
+	}
+	return a.Add(ab.Mul(t))
+}
+
+func sqDist2(a, b Vec2) float64 {
+	dx, dy := a[0]-b[0], a[1]-b[1]
+	return dx*dx + dy*dy
+}
+
+// ---- insertion order ----
+
+// hilbertOrder returns the point indices sorted along a Hilbert curve over
+// the bounding box (a 2^16 × 2^16 grid; ties by index).
+func hilbertOrder(pts []Vec2, lo, hi Vec2) []int32 {
+	type key struct {
+		h uint32
+		i int32
+	}
+	keys := make([]key, len(pts))
+	const side = 1 << 16
+	sx := (side - 1) / math.Max(hi[0]-lo[0], 1e-300)
+	sy := (side - 1) / math.Max(hi[1]-lo[1], 1e-300)
+	for i, p := range pts {
+		x := uint32(math.Min(side-1, math.Max(0, (p[0]-lo[0])*sx)))
+		y := uint32(math.Min(side-1, math.Max(0, (p[1]-lo[1])*sy)))
+		keys[i] = key{hilbertIndex(x, y, side), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
+		}
+		return int(a.i - b.i)
+	})
+	out := make([]int32, len(pts))
+	for i, k := range keys {
+		out[i] = k.i
+	}
+	return out
+}
+
+// hilbertIndex returns the distance along the Hilbert curve of the cell
+// (x, y) of an n × n grid (n a power of two).
+func hilbertIndex(x, y, n uint32) uint32 {
+	var d uint32
+	for s := n / 2; s > 0; s /= 2 {
+		var rx, ry uint32
+		if x&s != 0 {
+			rx = 1
+		}
+		if y&s != 0 {
+			ry = 1
+		}
+		d += s * s * ((3 * rx) ^ ry)
+		if ry == 0 {
+			if rx == 1 {
+				x = n - 1 - x
+				y = n - 1 - y
+			}
+			x, y = y, x
+		}
+	}
+	return d
+}
+
+// ---- exact predicates ----
+//
+// orient2 and incircle2 first evaluate their determinant in float64 and
+// return its sign when it exceeds Shewchuk's error bound ("Adaptive Precision
+// Floating-Point Arithmetic and Fast Robust Geometric Predicates", 1997);
+// otherwise they evaluate it exactly with floating-point expansions (sums of
+// non-overlapping float64 components; products made exact with FMA).
+
+const predEps = 1.1102230246251565e-16 // 2^-53, half an ulp of 1
+
+var (
+	ccwErrBound = (3 + 16*predEps) * predEps
+	iccErrBound = (10 + 96*predEps) * predEps
+)
+
+// orient2 returns +1 when a, b, c turn counter-clockwise, −1 when clockwise,
+// 0 when they are collinear, exactly.
+func orient2(a, b, c Vec2) int {
+	l := (a[0] - c[0]) * (b[1] - c[1])
+	r := (a[1] - c[1]) * (b[0] - c[0])
+	det := l - r
+	var sum float64
+	switch {
+	case l > 0:
+		if r <= 0 {
+			return signOf(det)
+		}
+		sum = l + r
+	case l < 0:
+		if r >= 0 {
+			return signOf(det)
+		}
+		sum = -l - r
+	default:
+		return signOf(det)
+	}
+	if b := ccwErrBound * sum; det >= b || -det >= b {
+		return signOf(det)
+	}
+	return orient2Exact(a, b, c)
+}
+
+func signOf(x float64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+func orient2Exact(a, b, c Vec2) int {
+	var buf [4][2]float64
+	acx := ceDiff(buf[0][:0], a[0], c[0])
+	bcy := ceDiff(buf[1][:0], b[1], c[1])
+	acy := ceDiff(buf[2][:0], a[1], c[1])
+	bcx := ceDiff(buf[3][:0], b[0], c[0])
+	l := ceMul(acx, bcy)
+	r := ceMul(acy, bcx)
+	return ceSign(ceSub(l, r))
+}
+
+// incircle2 returns +1 when d lies inside the circle through a, b, c
+// (counter-clockwise), −1 outside, 0 on it, exactly.
+func incircle2(a, b, c, d Vec2) int {
+	adx, ady := a[0]-d[0], a[1]-d[1]
+	bdx, bdy := b[0]-d[0], b[1]-d[1]
+	cdx, cdy := c[0]-d[0], c[1]-d[1]
+	bdxcdy, cdxbdy := bdx*cdy, cdx*bdy
+	alift := adx*adx + ady*ady
+	cdxady, adxcdy := cdx*ady, adx*cdy
+	blift := bdx*bdx + bdy*bdy
+	adxbdy, bdxady := adx*bdy, bdx*ady
+	clift := cdx*cdx + cdy*cdy
+	det := alift*(bdxcdy-cdxbdy) + blift*(cdxady-adxcdy) + clift*(adxbdy-bdxady)
+	perm := (math.Abs(bdxcdy)+math.Abs(cdxbdy))*alift +
+		(math.Abs(cdxady)+math.Abs(adxcdy))*blift +
+		(math.Abs(adxbdy)+math.Abs(bdxady))*clift
+	if bound := iccErrBound * perm; det > bound || -det > bound {
+		return signOf(det)
+	}
+	return incircle2Exact(a, b, c, d)
+}
+
+func incircle2Exact(a, b, c, d Vec2) int {
+	var buf [6][2]float64
+	adx := ceDiff(buf[0][:0], a[0], d[0])
+	ady := ceDiff(buf[1][:0], a[1], d[1])
+	bdx := ceDiff(buf[2][:0], b[0], d[0])
+	bdy := ceDiff(buf[3][:0], b[1], d[1])
+	cdx := ceDiff(buf[4][:0], c[0], d[0])
+	cdy := ceDiff(buf[5][:0], c[1], d[1])
+	alift := ceAdd(ceMul(adx, adx), ceMul(ady, ady))
+	blift := ceAdd(ceMul(bdx, bdx), ceMul(bdy, bdy))
+	clift := ceAdd(ceMul(cdx, cdx), ceMul(cdy, cdy))
+	bc := ceSub(ceMul(bdx, cdy), ceMul(bdy, cdx))
+	ca := ceSub(ceMul(cdx, ady), ceMul(cdy, adx))
+	ab := ceSub(ceMul(adx, bdy), ceMul(ady, bdx))
+	det := ceAdd(ceAdd(ceMul(alift, bc), ceMul(blift, ca)), ceMul(clift, ab))
+	return ceSign(det)
+}
+
+// ceTwoSum returns x = fl(a+b) and the exact error y: a + b = x + y.
+func ceTwoSum(a, b float64) (x, y float64) {
+	x = a + b
+	bv := x - a
+	av := x - bv
+	return x, (a - av) + (b - bv)
+}
+
+// ceDiff appends the exact difference a − b as an expansion to dst.
+func ceDiff(dst []float64, a, b float64) []float64 {
+	x, y := ceTwoSum(a, -b)
+	if y != 0 {
+		dst = append(dst, y)
+	}
+	if x != 0 {
+		dst = append(dst, x)
+	}
+	return dst
+}
+
+// ceGrow adds b to the expansion e in place (Shewchuk's Grow-Expansion with
+// zero elimination): components stay non-overlapping, increasing in
+// magnitude, so the last one carries the sign.
+func ceGrow(e []float64, b float64) []float64 {
+	q := b
+	n := 0
+	for _, x := range e {
+		var h float64
+		q, h = ceTwoSum(q, x)
+		if h != 0 {
+			e[n] = h
+			n++
+		}
+	}
+	e = e[:n]
+	if q != 0 {
+		e = append(e, q)
+	}
+	return e
+}
+
+// ceMul returns the exact product of two expansions.
+func ceMul(e, f []float64) []float64 {
+	out := make([]float64, 0, 2*len(e)*len(f)+1)
+	for _, x := range e {
+		for _, y := range f {
+			p := x * y
+			out = ceGrow(out, math.FMA(x, y, -p))
+			out = ceGrow(out, p)
+		}
+	}
+	return out
+}
+
+// ceAdd returns the exact sum of two expansions.
+func ceAdd(e, f []float64) []float64 {
+	out := make([]float64, len(e), len(e)+len(f)+1)
+	copy(out, e)
+	for _, y := range f {
+		out = ceGrow(out, y)
+	}
+	return out
+}
+
+// ceSub returns the exact difference e − f.
+func ceSub(e, f []float64) []float64 {
+	out := make([]float64, len(e), len(e)+len(f)+1)
+	copy(out, e)
+	for _, y := range f {
+		out = ceGrow(out, -y)
+	}
+	return out
+}
+
+func ceSign(e []float64) int {
+	if len(e) == 0 {
+		return 0
+	}
+	return signOf(e[len(e)-1])
+}
