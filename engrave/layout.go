@@ -233,4 +233,3 @@ func capHeightUnits(f *font.Face) float64 {
 	}
 	return 0.7 * float64(f.Upem())
 }
-

@@ -58,8 +58,11 @@ func (f Facts) Thin() bool {
 // ridge, and the thinnest place of a stroke is a saddle of D: a pixel whose
 // D is a maximum across the stroke (against both neighbours in one of four
 // directions) and a minimum along it (against both neighbours in the
-// perpendicular direction). The smallest feature is 2·D − pitch/2 at the
-// lowest saddle, to about ±pitch. Tips of wedges and corners are not
+// perpendicular direction, and against the pixels two steps along, so that
+// the rounding of a slowly tapering tail does not pass for a neck). The
+// smallest feature is 2·D − pitch/2 at the lowest saddle, to about ±pitch;
+// a region without saddles (a dot, a triangle) gives the diameter of its
+// largest inscribed disc. Tips of wedges and corners are not
 // saddles (D grows steadily away from them), so a sharp corner does not
 // count as a thin line, while a neck, a hairline or a thin ridge does.
 func Measure(r geom.Region) Facts {
@@ -96,6 +99,12 @@ func smallestFeature(r geom.Region, b Bounds) (width, pitch float64) {
 	d2 := distanceTransform(in, w, h)
 	best := math.Inf(1)
 	at := func(x, y int) float64 { return d2[y*w+x] }
+	at2 := func(x, y int) float64 { // at, with the raster's surroundings outside
+		if x < 0 || y < 0 || x >= w || y >= h {
+			return 0
+		}
+		return d2[y*w+x]
+	}
 	dirs := [4][2]int{{1, 0}, {0, 1}, {1, 1}, {1, -1}}
 	for y := 1; y < h-1; y++ {
 		for x := 1; x < w-1; x++ {
@@ -106,7 +115,8 @@ func smallestFeature(r geom.Region, b Bounds) (width, pitch float64) {
 			for k, d := range dirs {
 				p := dirs[k^1] // perpendicular: {1,0}↔{0,1}, {1,1}↔{1,-1}
 				if v >= at(x+d[0], y+d[1]) && v >= at(x-d[0], y-d[1]) &&
-					v <= at(x+p[0], y+p[1]) && v <= at(x-p[0], y-p[1]) {
+					v <= at(x+p[0], y+p[1]) && v <= at(x-p[0], y-p[1]) &&
+					v <= at2(x+2*p[0], y+2*p[1]) && v <= at2(x-2*p[0], y-2*p[1]) {
 					best = v
 					break
 				}
