@@ -1,0 +1,149 @@
+package geom
+
+import (
+	"math"
+	"testing"
+)
+
+// unitTol is how far from 1 a normal's length may be: a normalised float64
+// vector is within a few ulps of unit length.
+const unitTol = 1e-12
+
+// checkShaded verifies what every Shaded must satisfy against its source:
+// unit normals, the same triangles in the same order and winding, and
+// normals on the outward side of their triangles.
+func checkShaded(t *testing.T, m *Mesh, s *Shaded) {
+	t.Helper()
+	if len(s.Verts) != len(s.Normals) || len(s.Tris) != len(m.Tris) {
+		t.Fatalf("%d verts, %d normals, %d tris (source %d tris)", len(s.Verts), len(s.Normals), len(s.Tris), len(m.Tris))
+	}
+	for i, n := range s.Normals {
+		if math.Abs(n.Len()-1) > unitTol {
+			t.Fatalf("normal %d = %v has length %g", i, n, n.Len())
+		}
+	}
+	for i, tr := range s.Tris {
+		a, b, c := m.Triangle(i)
+		if s.Verts[tr[0]] != a || s.Verts[tr[1]] != b || s.Verts[tr[2]] != c {
+			t.Fatalf("triangle %d moved or rewound", i)
+		}
+		f := unit(b.Sub(a).Cross(c.Sub(a)))
+		for _, v := range tr {
+			if s.Normals[v].Dot(f) <= 0 {
+				t.Fatalf("triangle %d: corner normal %v faces away from %v", i, s.Normals[v], f)
+			}
+		}
+	}
+}
+
+func TestShadeCube(t *testing.T) {
+	c := testCube(Vec3{}, 2)
+	mustOK(t, c)
+	// below 90°, every face stays flat: 6 faces × 4 corners.
+	s := c.Shade(30)
+	checkShaded(t, c, s)
+	if len(s.Verts) != 24 {
+		t.Errorf("flat cube has %d vertices, want 24", len(s.Verts))
+	}
+	for i, tr := range s.Tris {
+		a, b, cc := c.Triangle(i)
+		f := unit(b.Sub(a).Cross(cc.Sub(a)))
+		for _, v := range tr {
+			if s.Normals[v].Sub(f).Len() > unitTol {
+				t.Errorf("triangle %d corner normal %v, face %v", i, s.Normals[v], f)
+			}
+		}
+	}
+	// above 90°, every vertex is smooth; each face meets a corner with 90°
+	// in total (one triangle, or two of 45°), so the normal is the diagonal.
+	s = c.Shade(100)
+	checkShaded(t, c, s)
+	if len(s.Verts) != 8 {
+		t.Errorf("smooth cube has %d vertices, want 8", len(s.Verts))
+	}
+	for i, n := range s.Normals {
+		d := s.Verts[i].Sub(Vec3{1, 1, 1}).Mul(1 / math.Sqrt(3))
+		if n.Sub(d).Len() > 1e-12 {
+			t.Errorf("vertex %v normal %v, want %v", s.Verts[i], n, d)
+		}
+	}
+}
+
+func TestShadeCylinder(t *testing.T) {
+	// a revolved rectangle: a smooth side and two flat caps. With a 45°
+	// crease the rim vertices split in two (side and cap), the poles not.
+	const r, h = 3.0, 2.0
+	m, err := Revolve([]Vec2{{0, 0}, {r, 0}, {r, h}, {0, h}}, Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustOK(t, m)
+	n := (len(m.Verts) - 2) / 2
+	s := m.Shade(45)
+	checkShaded(t, m, s)
+	if want := 2 + 4*n; len(s.Verts) != want {
+		t.Errorf("cylinder shaded to %d vertices, want %d (2 poles, %d rim vertices twice)", len(s.Verts), want, 2*n)
+	}
+	for i, p := range s.Verts {
+		nn := s.Normals[i]
+		radial := Vec3{p[0], p[1], 0}.Mul(1 / r)
+		onCap := math.Abs(nn[2]) > 0.5
+		if onCap && math.Abs(math.Abs(nn[2])-1) > unitTol || !onCap && nn.Sub(radial).Len() > 1e-12 {
+			t.Errorf("vertex %v normal %v: want ±Z on caps, radial on the side", p, nn)
+		}
+	}
+}
+
+func TestShadeTorus(t *testing.T) {
+	// a smooth torus keeps one vertex per source vertex, and each normal
+	// is close to the exact torus normal (the direction from the tube's
+	// centre circle). The angle-weighted average is exact only for
+	// symmetric fans; quads split along one diagonal bias it by a term of
+	// second order in the segment angles. shadeAngleTol bounds that bias
+	// well below half a segment angle (0.098 rad here), the error of a flat
+	// normal, so the test tells smooth from faceted.
+	const R, r = 10.0, 2.0
+	const shadeAngleTol = 0.01 // rad; about θ²/4 for θ = 2π/32, measured max 2.0e-3
+	m := testTorus(t, R, r, 96, 32)
+	s := m.Shade(60)
+	checkShaded(t, m, s)
+	if len(s.Verts) != len(m.Verts) {
+		t.Errorf("smooth torus shaded to %d vertices, source %d", len(s.Verts), len(m.Verts))
+	}
+	for i, p := range s.Verts {
+		c := Vec3{p[0], p[1], 0}
+		c = c.Mul(R / c.Len())
+		want := p.Sub(c).Mul(1 / r)
+		if a := math.Acos(math.Min(1, s.Normals[i].Dot(want))); a > shadeAngleTol {
+			t.Fatalf("vertex %v normal %v is %g rad off the torus normal %v", p, s.Normals[i], a, want)
+		}
+	}
+	// determinism: the same input gives the same output, bit for bit.
+	s2 := m.Shade(60)
+	for i := range s.Normals {
+		if s.Normals[i] != s2.Normals[i] || s.Verts[i] != s2.Verts[i] {
+			t.Fatal("Shade is not deterministic")
+		}
+	}
+}
+
+func TestShadeBadInput(t *testing.T) {
+	m := testCube(Vec3{}, 1)
+	m.Tris = append(m.Tris, [3]uint32{0, 1, 50}, [3]uint32{0, 0, 1})
+	s := m.Shade(math.NaN())
+	if len(s.Tris) != 13 { // the out-of-range triangle is left out
+		t.Fatalf("%d triangles, want 13", len(s.Tris))
+	}
+	for i, n := range s.Normals {
+		if math.Abs(n.Len()-1) > unitTol {
+			t.Errorf("normal %d = %v is not unit", i, n)
+		}
+	}
+}
+
+func BenchmarkShade100k(b *testing.B) {
+	m := benchTorus(b)
+	for b.Loop() {
+		m.Shade(30)
+	}
+}
