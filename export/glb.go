@@ -197,8 +197,10 @@ func WriteGLB(w io.Writer, m *geom.Model, opt *GLBOptions) error {
 			thick = append(thick, 0)
 		}
 		partMat[i] = j
-		s := p.Mesh.Bounds().Size()
-		thick[j] = math.Max(thick[j], math.Min(s[0], math.Min(s[1], s[2]))*metresPerMM)
+		if p.Material.Kind == geom.KindGem {
+			s := p.Mesh.Bounds().Size()
+			thick[j] = math.Max(thick[j], math.Min(s[0], math.Min(s[1], s[2]))*metresPerMM)
+		}
 	}
 	doc := &gltf.Document{
 		Asset:  gltf.Asset{Generator: Generator, Version: "2.0"},

@@ -110,3 +110,9 @@ func float32VolumeTol(m *geom.Mesh) float64 {
 	pmax := math.Max(b.Min.Len(), b.Max.Len())
 	return m.Area() * math.Sqrt(3) * pmax * math.Ldexp(1, -24)
 }
+
+// modelOf wraps a mesh as a one-part metal model.
+func modelOf(m *geom.Mesh) *geom.Model {
+	gold, _ := geom.Metal("18k-yellow")
+	return &geom.Model{Parts: []geom.Part{{Name: "part", Material: gold, Mesh: m}}}
+}

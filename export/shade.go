@@ -59,28 +59,52 @@ func shade(m *geom.Mesh, creaseDeg float64) shaded {
 		normals: make([]geom.Vec3, 0, nv+nv/4),
 		tris:    make([][3]uint32, nt),
 	}
-	type key struct {
-		v uint32
-		n geom.Vec3
-	}
-	ids := make(map[key]uint32, nv+nv/4)
-	for i, t := range m.Tris {
-		for k, v := range t {
+	// Vertex by vertex, in index order: each corner's normal, and one output
+	// vertex per distinct normal (usually one; more along creases).
+	for v := 0; v < nv; v++ {
+		fan := around[start[v]:start[v+1]]
+		first := uint32(len(out.verts))
+		var all geom.Vec3 // the normalized sum of the whole fan, once needed
+		allDone := false
+		for _, i := range fan {
 			var n geom.Vec3
-			for _, j := range around[start[v]:start[v+1]] {
-				if int(j) == i || unit[j].Dot(unit[i]) >= cosCrease {
-					n = n.Add(face[j])
+			smooth := 0
+			for _, j := range fan {
+				if j == i || unit[j].Dot(unit[i]) >= cosCrease {
+					smooth++
 				}
 			}
-			n = unitOr(n, unitOr(face[i], geom.Vec3{0, 0, 1}))
-			id, ok := ids[key{v, n}]
-			if !ok {
-				id = uint32(len(out.verts))
+			if smooth == len(fan) && allDone {
+				n = all
+			} else {
+				for _, j := range fan {
+					if j == i || unit[j].Dot(unit[i]) >= cosCrease {
+						n = n.Add(face[j])
+					}
+				}
+				n = unitOr(n, geom.Vec3{})
+				if n == (geom.Vec3{}) {
+					n = unitOr(face[i], geom.Vec3{0, 0, 1})
+				} else if smooth == len(fan) {
+					all, allDone = n, true
+				}
+			}
+			id := first
+			for ; id < uint32(len(out.verts)); id++ {
+				if out.normals[id] == n {
+					break
+				}
+			}
+			if id == uint32(len(out.verts)) {
 				out.verts = append(out.verts, m.Verts[v])
 				out.normals = append(out.normals, n)
-				ids[key{v, n}] = id
 			}
-			out.tris[i][k] = id
+			t := m.Tris[i]
+			for k := range t {
+				if t[k] == uint32(v) {
+					out.tris[i][k] = id
+				}
+			}
 		}
 	}
 	return out
