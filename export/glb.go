@@ -225,12 +225,12 @@ func WriteGLB(w io.Writer, m *geom.Model, opt *GLBOptions) error {
 
 	b := &glbBuilder{doc: doc}
 	for i, p := range parts {
-		sh := shade(p.Mesh, o.CreaseDeg)
-		pos := make([][3]float32, len(sh.verts))
-		nrm := make([][3]float32, len(sh.verts))
-		for k, v := range sh.verts {
+		sh := p.Mesh.Shade(o.CreaseDeg)
+		pos := make([][3]float32, len(sh.Verts))
+		nrm := make([][3]float32, len(sh.Verts))
+		for k, v := range sh.Verts {
 			pos[k] = toGLTF(v, metresPerMM)
-			nrm[k] = toGLTF(sh.normals[k], 1)
+			nrm[k] = toGLTF(sh.Normals[k], 1)
 		}
 		for k, q := range pos {
 			for _, c := range q {
@@ -244,7 +244,7 @@ func WriteGLB(w io.Writer, m *geom.Model, opt *GLBOptions) error {
 				gltf.POSITION: b.vec3s(pos, true),
 				gltf.NORMAL:   b.vec3s(nrm, false),
 			},
-			Indices:  gltf.Index(b.indices(sh.tris, len(sh.verts))),
+			Indices:  gltf.Index(b.indices(sh.Tris, len(sh.Verts))),
 			Material: gltf.Index(partMat[i]),
 			Mode:     gltf.PrimitiveTriangles,
 		}
