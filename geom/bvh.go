@@ -59,7 +59,8 @@ func NewBVH(m *Mesh) *BVH {
 	}
 	b.nodes = make([]bvhNode, 1, 2*len(b.order)/bvhLeafSize+1)
 	bld := bvhBuilder{b: b, boxes: boxes, cents: cents}
-	bld.build(0, 0, int32(len(b.order)))
+	box, cb := bld.boxesOf(0, int32(len(b.order)))
+	bld.build(0, 0, int32(len(b.order)), box, cb)
 	b.boxes = make([]Box, len(b.order))
 	for i, t := range b.order {
 		b.boxes[i] = boxes[t]
@@ -117,37 +118,40 @@ type bvhBuilder struct {
 	b     *BVH
 	boxes []Box  // by triangle index
 	cents []Vec3 // by triangle index
-	tmp   []int32
 }
 
-// build fills node n with the triangles order[lo:hi].
-func (bl *bvhBuilder) build(n int, lo, hi int32) {
+// build fills node n with the triangles order[lo:hi], whose bounding box
+// and centroid box the caller has computed.
+func (bl *bvhBuilder) build(n int, lo, hi int32, box, cb Box) {
 	b := bl.b
-	box, cb := EmptyBox(), EmptyBox()
-	for _, t := range b.order[lo:hi] {
-		box = unionBox(box, bl.boxes[t])
-		cb = extendBox(cb, bl.cents[t])
-	}
 	b.nodes[n] = bvhNode{box: box, first: lo, count: hi - lo}
-	cnt := hi - lo
-	if cnt <= bvhLeafSize {
+	if hi-lo <= bvhLeafSize {
 		return
 	}
-	mid := bl.split(lo, hi, cb)
-	if mid <= lo || mid >= hi {
-		return // every centroid coincides: keep a (large) leaf
-	}
+	mid, lb, lc, rb, rc := bl.split(lo, hi, cb)
 	c := len(b.nodes)
 	b.nodes = append(b.nodes, bvhNode{}, bvhNode{})
 	b.nodes[n].first, b.nodes[n].count = int32(c), 0
-	bl.build(c, lo, mid)
-	bl.build(c+1, mid, hi)
+	bl.build(c, lo, mid, lb, lc)
+	bl.build(c+1, mid, hi, rb, rc)
 }
 
-// split partitions order[lo:hi] at the cheapest bin boundary by the surface
-// area heuristic along the longest axis of the centroid box, and returns the
-// partition point. When the centroids coincide it splits by count.
-func (bl *bvhBuilder) split(lo, hi int32, cb Box) int32 {
+// boxesOf returns the bounding box and the centroid box of order[lo:hi].
+func (bl *bvhBuilder) boxesOf(lo, hi int32) (box, cb Box) {
+	box, cb = EmptyBox(), EmptyBox()
+	for _, t := range bl.b.order[lo:hi] {
+		box = unionBox(box, bl.boxes[t])
+		cb = extendBox(cb, bl.cents[t])
+	}
+	return box, cb
+}
+
+// split partitions order[lo:hi] (more than one triangle) at the cheapest
+// bin boundary by the surface area heuristic along the longest axis of the
+// centroid box, and returns the partition point with the bounding and
+// centroid boxes of both sides. When the centroids coincide it splits by
+// count.
+func (bl *bvhBuilder) split(lo, hi int32, cb Box) (mid int32, lb, lc, rb, rc Box) {
 	b := bl.b
 	ext := cb.Max.Sub(cb.Min)
 	ax := 0
@@ -156,13 +160,19 @@ func (bl *bvhBuilder) split(lo, hi int32, cb Box) int32 {
 			ax = k
 		}
 	}
+	halve := func() (int32, Box, Box, Box, Box) {
+		mid := lo + (hi-lo)/2 // all centroids equal: order is arbitrary but fixed
+		lb, lc := bl.boxesOf(lo, mid)
+		rb, rc := bl.boxesOf(mid, hi)
+		return mid, lb, lc, rb, rc
+	}
 	if !(ext[ax] > 0) {
-		return lo + (hi-lo)/2 // all centroids equal: order is arbitrary but fixed
+		return halve()
 	}
 	var cnt [bvhBins]int
-	var bb [bvhBins]Box
+	var bb, bc [bvhBins]Box
 	for i := range bb {
-		bb[i] = EmptyBox()
+		bb[i], bc[i] = EmptyBox(), EmptyBox()
 	}
 	scale := bvhBins / ext[ax]
 	bin := func(t int32) int {
@@ -173,6 +183,7 @@ func (bl *bvhBuilder) split(lo, hi int32, cb Box) int32 {
 		i := bin(t)
 		cnt[i]++
 		bb[i] = unionBox(bb[i], bl.boxes[t])
+		bc[i] = extendBox(bc[i], bl.cents[t])
 	}
 	// cost of splitting after bin i: area(left)·n(left) + area(right)·n(right)
 	var right [bvhBins]float64
@@ -193,22 +204,31 @@ func (bl *bvhBuilder) split(lo, hi int32, cb Box) int32 {
 		}
 	}
 	if best < 0 {
-		return lo + (hi-lo)/2
+		return halve()
 	}
-	// stable partition keeps the order deterministic and triangle-sorted.
-	tmp := bl.tmp[:0]
-	w := lo
-	for _, t := range b.order[lo:hi] {
-		if bin(t) <= best {
-			b.order[w] = t
-			w++
+	lb, lc, rb, rc = EmptyBox(), EmptyBox(), EmptyBox(), EmptyBox()
+	for i := 0; i < bvhBins; i++ {
+		if i <= best {
+			lb, lc = unionBox(lb, bb[i]), unionBox(lc, bc[i])
 		} else {
-			tmp = append(tmp, t)
+			rb, rc = unionBox(rb, bb[i]), unionBox(rc, bc[i])
 		}
 	}
-	copy(b.order[w:hi], tmp)
-	bl.tmp = tmp
-	return w
+	// in-place partition (Hoare): deterministic for a given input.
+	i, j := lo, hi-1
+	for {
+		for i <= j && bin(b.order[i]) <= best {
+			i++
+		}
+		for i <= j && bin(b.order[j]) > best {
+			j--
+		}
+		if i >= j {
+			break
+		}
+		b.order[i], b.order[j] = b.order[j], b.order[i]
+	}
+	return i, lb, lc, rb, rc
 }
 
 // boxArea is half the surface area of a non-empty box.

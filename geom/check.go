@@ -257,8 +257,8 @@ func nonDegenerate(a, b, c Vec3, t [3]uint32, minHeight float64) bool {
 	return cx*cx+cy*cy+cz*cz > minHeight*minHeight*l
 }
 
-// halfEdge is one triangle's use of an edge, bucketed by its smaller vertex.
-type halfEdge struct {
+// checkHalfEdge is one triangle's use of an edge, bucketed by its smaller vertex.
+type checkHalfEdge struct {
 	hi  uint32 // the larger vertex
 	tri int32  // the triangle
 	fwd bool   // the triangle runs lo → hi
@@ -285,7 +285,7 @@ func (m *Mesh) checkEdges(r *CheckReport, state []uint8) []int32 {
 		start[v+1] += start[v]
 	}
 	fill := slices.Clone(start[:nv])
-	he := make([]halfEdge, start[nv])
+	he := make([]checkHalfEdge, start[nv])
 	for i, t := range m.Tris {
 		if state[i] == 1 {
 			continue
@@ -293,7 +293,7 @@ func (m *Mesh) checkEdges(r *CheckReport, state []uint8) []int32 {
 		for k := 0; k < 3; k++ {
 			a, b := t[k], t[(k+1)%3]
 			lo, hi := min(a, b), max(a, b)
-			he[fill[lo]] = halfEdge{hi: hi, tri: int32(i), fwd: a < b}
+			he[fill[lo]] = checkHalfEdge{hi: hi, tri: int32(i), fwd: a < b}
 			fill[lo]++
 		}
 	}
@@ -308,7 +308,7 @@ func (m *Mesh) checkEdges(r *CheckReport, state []uint8) []int32 {
 	for lo := 0; lo < nv; lo++ {
 		b := he[start[lo]:start[lo+1]]
 		if len(b) > 1 {
-			sortHalfEdges(b)
+			sortCheckHalfEdges(b)
 		}
 		for i := 0; i < len(b); {
 			j := i + 1
@@ -360,12 +360,12 @@ func (m *Mesh) checkEdges(r *CheckReport, state []uint8) []int32 {
 	return uf
 }
 
-// sortHalfEdges sorts a bucket by (hi, tri): insertion sort for the usual
+// sortCheckHalfEdges sorts a bucket by (hi, tri): insertion sort for the usual
 // handful, the library sort for the fans of poles.
-func sortHalfEdges(b []halfEdge) {
-	less := func(x, y halfEdge) bool { return x.hi < y.hi || x.hi == y.hi && x.tri < y.tri }
+func sortCheckHalfEdges(b []checkHalfEdge) {
+	less := func(x, y checkHalfEdge) bool { return x.hi < y.hi || x.hi == y.hi && x.tri < y.tri }
 	if len(b) > 12 {
-		slices.SortFunc(b, func(x, y halfEdge) int {
+		slices.SortFunc(b, func(x, y checkHalfEdge) int {
 			if less(x, y) {
 				return -1
 			}

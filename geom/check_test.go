@@ -364,9 +364,13 @@ func TestOrient3dExact(t *testing.T) {
 		n := Vec3{rng.Float64(), rng.Float64(), 1}
 		pt := func() Vec3 {
 			x, y := rng.Float64()*20-10, rng.Float64()*20-10
-			if i%3 == 0 { // integer grid on an integer plane: exactly coplanar
+			switch i % 3 {
+			case 0: // integer grid on an integer plane: exactly coplanar
 				x, y = math.Round(x), math.Round(y)
 				n = Vec3{1, 2, 1}
+			case 1: // within a factor of 2 of each other: differences are
+				// exact (Sterbenz), the fast exact path
+				x, y = 8+x/2.5, 8+y/2.5
 			}
 			return Vec3{x, y, -(n[0]*x + n[1]*y) / n[2]}
 		}

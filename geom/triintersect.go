@@ -51,6 +51,50 @@ func orient3d(a, b, c, d Vec3) int {
 // sum is kept as a list of non-overlapping float64 terms whose sum is the
 // exact value, so the sign is that of the largest term.
 func orient3dExact(a, b, c, d Vec3) int {
+	// Fast exact path: when every coordinate difference is exact in
+	// float64 (neighbouring vertices of a mesh, by Sterbenz's lemma, or
+	// coordinates on a grid), the determinant is a sum of six triple
+	// products, each exactly four float64 terms with FMA; summing the 24
+	// terms into one expansion needs no allocation.
+	var df [3][3]float64 // df[i][k]: coordinate k of (a, b, c)[i] − d
+	exact := true
+	for i, p := range [3]Vec3{a, b, c} {
+		for k := 0; k < 3; k++ {
+			var e float64
+			df[i][k], e = xTwoSum(p[k], -d[k])
+			exact = exact && e == 0
+		}
+	}
+	if exact {
+		var buf [24]float64
+		n := 0
+		add := func(x, y, z float64) {
+			p := x * y
+			pe := math.FMA(x, y, -p)
+			for _, u := range [2]float64{pe, p} {
+				hi := u * z
+				for _, t := range [2]float64{math.FMA(u, z, -hi), hi} {
+					// Grow-Expansion in place: buf[:n] stays a
+					// non-overlapping expansion of increasing magnitude
+					// (zeros allowed).
+					q := t
+					for i := 0; i < n; i++ {
+						q, buf[i] = xTwoSum(q, buf[i])
+					}
+					buf[n] = q
+					n++
+				}
+			}
+		}
+		A, B, C := df[0], df[1], df[2]
+		add(A[2], B[0], C[1])
+		add(-A[2], C[0], B[1])
+		add(B[2], C[0], A[1])
+		add(-B[2], A[0], C[1])
+		add(C[2], A[0], B[1])
+		add(-C[2], B[0], A[1])
+		return xSign(buf[:n])
+	}
 	var ad, bd, cd [3][]float64
 	for k := 0; k < 3; k++ {
 		ad[k] = xTwoDiff(a[k], d[k])
@@ -361,12 +405,20 @@ func meshTrianglesIntersect(verts []Vec3, ta, tb [3]uint32) bool {
 				j = k
 			}
 		}
+		// When the far edge of one lies strictly on one side of the other's
+		// plane, that triangle meets the plane only at v: no intersection.
+		// This settles most pairs of a fan.
 		p, q := a[(i+1)%3], a[(i+2)%3]
-		if segmentTriangle(p, q, orient3d(b[0], b[1], b[2], p), orient3d(b[0], b[1], b[2], q), b) {
-			return true
+		sp, sq := orient3d(b[0], b[1], b[2], p), orient3d(b[0], b[1], b[2], q)
+		if sp == sq && sp != 0 {
+			return false
 		}
-		p, q = b[(j+1)%3], b[(j+2)%3]
-		return segmentTriangle(p, q, orient3d(a[0], a[1], a[2], p), orient3d(a[0], a[1], a[2], q), a)
+		r, u := b[(j+1)%3], b[(j+2)%3]
+		sr, su := orient3d(a[0], a[1], a[2], r), orient3d(a[0], a[1], a[2], u)
+		if sr == su && sr != 0 {
+			return false
+		}
+		return segmentTriangle(p, q, sp, sq, b) || segmentTriangle(r, u, sr, su, a)
 	case 2:
 		// shared edge u–w; the triangles overlap beyond it only when they
 		// are coplanar with their third corners on the same side.
