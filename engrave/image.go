@@ -178,7 +178,6 @@ func luma(r, g, b uint32) uint32 {
 	return (19595*r + 38470*g + 7471*b + 1<<15) >> 16
 }
 
-
 // otsu returns the grey level k that best splits the histogram into a dark
 // class (≤ k) and a light one, maximising the between-class variance
 // (N. Otsu, IEEE Trans. SMC 9(1), 1979). ok is false when the image has a
@@ -224,4 +223,3 @@ func downsample(grey []uint8, w, h, f int) ([]uint8, int, int) {
 	}
 	return out, nw, nh
 }
-

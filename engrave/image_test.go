@@ -116,7 +116,9 @@ func TestImageDiscAndRing(t *testing.T) {
 	if math.Abs(f.AreaMM2-want) > rimTol {
 		t.Errorf("ring area %.4f mm², want %.4f ± %.4f", f.AreaMM2, want, rimTol)
 	}
-	if math.Abs(f.SmallestFeatureMM-2.5) > 2*f.PitchMM+tr.PixelMM {
+	// Each rim of a binary disc wanders up to about ¾ pixel from the true
+	// circle, so the ring's narrowest place may be 1.5 pixels thinner.
+	if math.Abs(f.SmallestFeatureMM-2.5) > 2*f.PitchMM+1.5*tr.PixelMM {
 		t.Errorf("ring width measured %.4f mm, want 2.5", f.SmallestFeatureMM)
 	}
 	// Inverted: the white around and inside is cut instead, within the image.

@@ -55,16 +55,16 @@ func (f Facts) Thin() bool {
 // for regions over 2 M pixels): the exact Euclidean distance transform
 // (Felzenszwalb & Huttenlocher 2012) gives each inside pixel its distance D
 // to the nearest outside pixel. A stroke's width is twice D on its medial
-// ridge, and the thinnest place of a stroke is a saddle of D: a pixel whose
-// D is a maximum across the stroke (against both neighbours in one of four
-// directions) and a minimum along it (against both neighbours in the
-// perpendicular direction, and against the pixels two steps along, so that
-// the rounding of a slowly tapering tail does not pass for a neck). The
-// smallest feature is 2·D − pitch/2 at the lowest saddle, to about ±pitch;
-// a region without saddles (a dot, a triangle) gives the diameter of its
-// largest inscribed disc. Tips of wedges and corners are not
-// saddles (D grows steadily away from them), so a sharp corner does not
-// count as a thin line, while a neck, a hairline or a thin ridge does.
+// ridge, and the thinnest place of a stroke is a saddle of D: a ridge pixel
+// whose D is a maximum across the stroke and, three pixels away on either
+// side along it, no more than 0.6 pixel lower (tested in 8 directions; see
+// saddleDirs). The smallest feature is 2·D − pitch/2 at the lowest saddle,
+// to about ±pitch; lines one or two pixels wide are found next to the
+// outside. Corners and tips of wedges wider than about 23° are not saddles
+// (D falls steadily toward them), so a sharp corner does not count
+// as a thin line, while a neck, a hairline or a thin ridge does; a region
+// without saddles (a dot, a triangle) gives the diameter of its largest
+// inscribed disc.
 func Measure(r geom.Region) Facts {
 	f := Facts{Bounds: RegionBounds(r), Contours: len(r.Contours)}
 	for _, c := range r.Contours {
@@ -97,46 +97,113 @@ func smallestFeature(r geom.Region, b Bounds) (width, pitch float64) {
 	oy := b.Min[1] - margin*pitch
 	in := rasterize(r, w, h, ox, oy, pitch)
 	d2 := distanceTransform(in, w, h)
-	best := math.Inf(1)
-	at := func(x, y int) float64 { return d2[y*w+x] }
-	at2 := func(x, y int) float64 { // at, with the raster's surroundings outside
-		if x < 0 || y < 0 || x >= w || y >= h {
+	dist := make([]float32, len(d2))
+	for i, v := range d2 {
+		dist[i] = float32(math.Sqrt(v))
+	}
+	// D at a point between pixel centres, bilinearly; 0 beyond the raster.
+	sample := func(x, y float64) float32 {
+		x0, y0 := math.Floor(x), math.Floor(y)
+		i, j := int(x0), int(y0)
+		if i < 0 || j < 0 || i+1 >= w || j+1 >= h {
 			return 0
 		}
-		return d2[y*w+x]
+		fx, fy := float32(x-x0), float32(y-y0)
+		k := j*w + i
+		a := dist[k] + (dist[k+1]-dist[k])*fx
+		b := dist[k+w] + (dist[k+w+1]-dist[k+w])*fx
+		return a + (b-a)*fy
 	}
-	dirs := [4][2]int{{1, 0}, {0, 1}, {1, 1}, {1, -1}}
+	var dirs [saddleDirs][2]float64
+	for k := range dirs {
+		a := math.Pi * float64(k) / saddleDirs
+		dirs[k] = [2]float64{math.Cos(a), math.Sin(a)}
+	}
+	grid := [4]int{1, w, w + 1, w - 1}
+	best := float32(math.Inf(1))
 	for y := 1; y < h-1; y++ {
 		for x := 1; x < w-1; x++ {
-			v := at(x, y)
+			i := y*w + x
+			v := dist[i]
 			if v == 0 || v >= best {
 				continue
 			}
-			for k, d := range dirs {
-				p := dirs[k^1] // perpendicular: {1,0}↔{0,1}, {1,1}↔{1,-1}
-				if v >= at(x+d[0], y+d[1]) && v >= at(x-d[0], y-d[1]) &&
-					v <= at(x+p[0], y+p[1]) && v <= at(x-p[0], y-p[1]) &&
-					v <= at2(x+2*p[0], y+2*p[1]) && v <= at2(x-2*p[0], y-2*p[1]) {
+			if v < 1.5 {
+				// next to the outside: only a line one or two pixels wide
+				// that goes on two pixels each way is a saddle here (the
+				// pixels along an edge or in a notch are not)
+				if hairline(dist, i, w) {
+					best = v
+				}
+				continue
+			}
+			// a ridge pixel: at least level with both neighbours in one grid
+			// direction and above one of them
+			ridge := false
+			for _, d := range grid {
+				if a, b := dist[i+d], dist[i-d]; v >= a && v >= b && (v > a || v > b) {
+					ridge = true
+					break
+				}
+			}
+			if !ridge {
+				continue
+			}
+			fx, fy := float64(x), float64(y)
+			for _, u := range dirs {
+				// across u: a maximum; along u⊥: no lower than v − slack
+				if sample(fx+u[0], fy+u[1]) > v || sample(fx-u[0], fy-u[1]) > v {
+					continue
+				}
+				px, py := -u[1]*saddleReach, u[0]*saddleReach
+				if sample(fx+px, fy+py) >= v-saddleSlack && sample(fx-px, fy-py) >= v-saddleSlack {
 					best = v
 					break
 				}
 			}
 		}
 	}
-	if math.IsInf(best, 1) {
-		// No saddle: every stroke ends in tips (a dot, a wedge); its
-		// deepest point gives its width.
-		for _, v := range d2 {
-			if v > 0 && (math.IsInf(best, 1) || v > best) {
-				best = v
-			}
-		}
+	if !math.IsInf(float64(best), 1) {
+		return math.Max(2*float64(best)*pitch-pitch/2, pitch/2), pitch
 	}
-	if math.IsInf(best, 1) {
+	// No saddle: every stroke ends in tips (a dot, a triangle); its
+	// deepest point gives its width.
+	var deepest float32
+	for _, v := range dist {
+		deepest = max(deepest, v)
+	}
+	if deepest == 0 {
 		return 0, pitch
 	}
-	return math.Max(2*math.Sqrt(best)*pitch-pitch/2, pitch/2), pitch
+	return math.Max(2*float64(deepest)*pitch-pitch/2, pitch/2), pitch
 }
+
+// hairline reports whether pixel i lies in a line one or two pixels wide
+// across one grid direction that stays inside two pixels each way along it.
+func hairline(dist []float32, i, w int) bool {
+	for _, d := range [2][2]int{{1, w}, {w, 1}} {
+		a, p := d[0], d[1] // across, along
+		thin := dist[i-a] == 0 && (dist[i+a] == 0 || i+2*a < len(dist) && dist[i+2*a] == 0)
+		if thin && i-2*p >= 0 && i+2*p < len(dist) && dist[i-2*p] > 0 && dist[i+2*p] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// The saddle test of Measure looks across and along a ridge pixel in
+// saddleDirs directions, along it saddleReach pixels each way, and accepts
+// a drop of saddleSlack pixels there: the ridge of a stroke slanting
+// between two test directions (at most 90°/saddleDirs off) passes within
+// saddleReach·sin(90°/saddleDirs) ≈ 0.6 pixels of the sampled points, and
+// the distance falls by about that much off the ridge. A taper whose
+// distance falls faster (a wedge wider than 2·asin(slack/reach) ≈ 23°,
+// every corner of a letter) is a tip, not a line.
+const (
+	saddleDirs  = 8
+	saddleReach = 3
+	saddleSlack = 0.6
+)
 
 // rasterize returns a w×h mask (row 0 at the bottom) of the pixels whose
 // centres the region covers under its fill rule.
