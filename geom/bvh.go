@@ -1,6 +1,7 @@
 package geom
 
 import (
+	"iter"
 	"math"
 )
 
@@ -39,8 +40,11 @@ const (
 func NewBVH(m *Mesh) *BVH {
 	b := &BVH{verts: m.Verts, tris: m.Tris}
 	nv := len(m.Verts)
-	boxes := make([]Box, len(m.Tris))
-	cents := make([]Vec3, len(m.Tris))
+	// Boxes and centroids are kept in slot order and move with the
+	// triangles when a node is partitioned, so every pass of the build
+	// reads memory in sequence.
+	var boxes []Box
+	var cents []Vec3
 	b.order = make([]int32, 0, len(m.Tris))
 	for i, t := range m.Tris {
 		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
@@ -50,8 +54,9 @@ func NewBVH(m *Mesh) *BVH {
 		if !finite(p) || !finite(q) || !finite(r) {
 			continue
 		}
-		boxes[i] = triBox(p, q, r)
-		cents[i] = boxes[i].Center()
+		bx := triBox(p, q, r)
+		boxes = append(boxes, bx)
+		cents = append(cents, bx.Center())
 		b.order = append(b.order, int32(i))
 	}
 	if len(b.order) == 0 {
@@ -61,10 +66,7 @@ func NewBVH(m *Mesh) *BVH {
 	bld := bvhBuilder{b: b, boxes: boxes, cents: cents}
 	box, cb := bld.boxesOf(0, int32(len(b.order)))
 	bld.build(0, 0, int32(len(b.order)), box, cb)
-	b.boxes = make([]Box, len(b.order))
-	for i, t := range b.order {
-		b.boxes[i] = boxes[t]
-	}
+	b.boxes = boxes
 	return b
 }
 
@@ -116,8 +118,8 @@ func extendBox(a Box, p Vec3) Box {
 
 type bvhBuilder struct {
 	b     *BVH
-	boxes []Box  // by triangle index
-	cents []Vec3 // by triangle index
+	boxes []Box  // by slot, like order
+	cents []Vec3 // by slot
 }
 
 // build fills node n with the triangles order[lo:hi], whose bounding box
@@ -139,9 +141,9 @@ func (bl *bvhBuilder) build(n int, lo, hi int32, box, cb Box) {
 // boxesOf returns the bounding box and the centroid box of order[lo:hi].
 func (bl *bvhBuilder) boxesOf(lo, hi int32) (box, cb Box) {
 	box, cb = EmptyBox(), EmptyBox()
-	for _, t := range bl.b.order[lo:hi] {
-		box = unionBox(box, bl.boxes[t])
-		cb = extendBox(cb, bl.cents[t])
+	for i := lo; i < hi; i++ {
+		box = unionBox(box, bl.boxes[i])
+		cb = extendBox(cb, bl.cents[i])
 	}
 	return box, cb
 }
@@ -175,11 +177,11 @@ func (bl *bvhBuilder) split(lo, hi int32, cb Box) (mid int32, lb, lc, rb, rc Box
 		bb[i], bc[i] = EmptyBox(), EmptyBox()
 	}
 	scale := bvhBins / ext[ax]
-	bin := func(t int32) int {
-		i := int((bl.cents[t][ax] - cb.Min[ax]) * scale)
+	bin := func(slot int32) int {
+		i := int((bl.cents[slot][ax] - cb.Min[ax]) * scale)
 		return min(max(i, 0), bvhBins-1)
 	}
-	for _, t := range b.order[lo:hi] {
+	for t := lo; t < hi; t++ {
 		i := bin(t)
 		cnt[i]++
 		bb[i] = unionBox(bb[i], bl.boxes[t])
@@ -217,16 +219,18 @@ func (bl *bvhBuilder) split(lo, hi int32, cb Box) (mid int32, lb, lc, rb, rc Box
 	// in-place partition (Hoare): deterministic for a given input.
 	i, j := lo, hi-1
 	for {
-		for i <= j && bin(b.order[i]) <= best {
+		for i <= j && bin(i) <= best {
 			i++
 		}
-		for i <= j && bin(b.order[j]) > best {
+		for i <= j && bin(j) > best {
 			j--
 		}
 		if i >= j {
 			break
 		}
 		b.order[i], b.order[j] = b.order[j], b.order[i]
+		bl.boxes[i], bl.boxes[j] = bl.boxes[j], bl.boxes[i]
+		bl.cents[i], bl.cents[j] = bl.cents[j], bl.cents[i]
 	}
 	return i, lb, lc, rb, rc
 }
@@ -256,75 +260,84 @@ func (b *BVH) Bounds() Box {
 	return b.nodes[0].box
 }
 
-// Overlapping calls fn for every triangle whose bounding box meets the
-// closed box q, in a fixed order.
-func (b *BVH) Overlapping(q Box, fn func(tri int)) {
-	if len(b.nodes) == 0 {
-		return
-	}
-	stack := []int32{0}
-	for len(stack) > 0 {
-		n := &b.nodes[stack[len(stack)-1]]
-		stack = stack[:len(stack)-1]
-		if !boxesOverlap(n.box, q) {
-			continue
+// Overlapping yields every triangle whose bounding box meets the closed box
+// q, in a fixed order.
+func (b *BVH) Overlapping(q Box) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if len(b.nodes) == 0 {
+			return
 		}
-		if n.count == 0 {
-			stack = append(stack, n.first+1, n.first)
-			continue
-		}
-		for i := n.first; i < n.first+n.count; i++ {
-			if boxesOverlap(b.boxes[i], q) {
-				fn(int(b.order[i]))
+		stack := []int32{0}
+		for len(stack) > 0 {
+			n := &b.nodes[stack[len(stack)-1]]
+			stack = stack[:len(stack)-1]
+			if !boxesOverlap(n.box, q) {
+				continue
+			}
+			if n.count == 0 {
+				stack = append(stack, n.first+1, n.first)
+				continue
+			}
+			for i := n.first; i < n.first+n.count; i++ {
+				if boxesOverlap(b.boxes[i], q) && !yield(int(b.order[i])) {
+					return
+				}
 			}
 		}
 	}
 }
 
-// OverlappingPairs calls fn(i, j), i < j, once for every pair of triangles
-// whose closed bounding boxes meet, in a fixed order. It is the broad phase of
-// the self-intersection test.
-func (b *BVH) OverlappingPairs(fn func(i, j int)) {
-	if len(b.nodes) == 0 {
-		return
-	}
-	type pair struct{ a, c int32 }
-	stack := []pair{{0, 0}}
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		na, nc := &b.nodes[p.a], &b.nodes[p.c]
-		if p.a == p.c {
-			if na.count == 0 {
-				l, r := na.first, na.first+1
-				stack = append(stack, pair{l, r}, pair{r, r}, pair{l, l})
-				continue
+// OverlappingPairs yields every pair of triangles (i, j), i < j, whose
+// closed bounding boxes meet, once each, in a fixed order. It is the broad
+// phase of the self-intersection test.
+func (b *BVH) OverlappingPairs() iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if len(b.nodes) == 0 {
+			return
+		}
+		emit := func(i, j int32) bool {
+			if !boxesOverlap(b.boxes[i], b.boxes[j]) {
+				return true
 			}
-			end := na.first + na.count
-			for i := na.first; i < end; i++ {
-				for j := i + 1; j < end; j++ {
-					if boxesOverlap(b.boxes[i], b.boxes[j]) {
-						t, u := b.order[i], b.order[j]
-						fn(int(min(t, u)), int(max(t, u)))
+			t, u := b.order[i], b.order[j]
+			return yield(int(min(t, u)), int(max(t, u)))
+		}
+		type pair struct{ a, c int32 }
+		stack := []pair{{0, 0}}
+		for len(stack) > 0 {
+			p := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			na, nc := &b.nodes[p.a], &b.nodes[p.c]
+			if p.a == p.c {
+				if na.count == 0 {
+					l, r := na.first, na.first+1
+					stack = append(stack, pair{l, r}, pair{r, r}, pair{l, l})
+					continue
+				}
+				end := na.first + na.count
+				for i := na.first; i < end; i++ {
+					for j := i + 1; j < end; j++ {
+						if !emit(i, j) {
+							return
+						}
 					}
 				}
+				continue
 			}
-			continue
-		}
-		if !boxesOverlap(na.box, nc.box) {
-			continue
-		}
-		switch {
-		case na.count == 0 && (nc.count != 0 || boxArea(na.box) >= boxArea(nc.box)):
-			stack = append(stack, pair{na.first + 1, p.c}, pair{na.first, p.c})
-		case nc.count == 0:
-			stack = append(stack, pair{p.a, nc.first + 1}, pair{p.a, nc.first})
-		default:
-			for i := na.first; i < na.first+na.count; i++ {
-				for j := nc.first; j < nc.first+nc.count; j++ {
-					if boxesOverlap(b.boxes[i], b.boxes[j]) {
-						t, u := b.order[i], b.order[j]
-						fn(int(min(t, u)), int(max(t, u)))
+			if !boxesOverlap(na.box, nc.box) {
+				continue
+			}
+			switch {
+			case na.count == 0 && (nc.count != 0 || boxArea(na.box) >= boxArea(nc.box)):
+				stack = append(stack, pair{na.first + 1, p.c}, pair{na.first, p.c})
+			case nc.count == 0:
+				stack = append(stack, pair{p.a, nc.first + 1}, pair{p.a, nc.first})
+			default:
+				for i := na.first; i < na.first+na.count; i++ {
+					for j := nc.first; j < nc.first+nc.count; j++ {
+						if !emit(i, j) {
+							return
+						}
 					}
 				}
 			}

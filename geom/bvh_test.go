@@ -89,12 +89,32 @@ func TestBVHAgainstBruteForce(t *testing.T) {
 			}
 		}
 		got := map[[2]int]bool{}
-		b.OverlappingPairs(func(i, j int) {
+		for i, j := range b.OverlappingPairs() {
 			if i >= j || got[[2]int{i, j}] {
 				t.Fatalf("pair (%d, %d) out of order or repeated", i, j)
 			}
 			got[[2]int{i, j}] = true
-		})
+		}
+		// Overlapping against the same brute force, one triangle's box.
+		a0, a1, a2 := m.Triangle(round)
+		q := triBox(a0, a1, a2)
+		nq := 0
+		for i := range b.Overlapping(q) {
+			j, k := min(i, round), max(i, round)
+			if i != round && !want[[2]int{j, k}] {
+				t.Fatalf("Overlapping yields %d, whose box misses %d's", i, round)
+			}
+			nq++
+		}
+		wq := 1
+		for p := range want {
+			if p[0] == round || p[1] == round {
+				wq++
+			}
+		}
+		if nq != wq {
+			t.Fatalf("Overlapping yields %d triangles, brute force %d", nq, wq)
+		}
 		if len(got) != len(want) {
 			t.Fatalf("round %d: %d overlapping pairs, brute force %d", round, len(got), len(want))
 		}

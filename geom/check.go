@@ -79,8 +79,13 @@ type CheckReport struct {
 	SelfIntersections int
 	// SelfIntersectionsChecked is false when the test was skipped (by
 	// CheckOptions, or because bad indices or non-finite vertices made it
-	// meaningless).
+	// meaningless) or stopped (TooManyPairs).
 	SelfIntersectionsChecked bool
+	// TooManyPairs is set when the self-intersection test stopped after
+	// examining PairsPerTriangle candidate pairs per triangle (triangles
+	// piled up in one place); SelfIntersections then counts only what was
+	// found so far, and Err fails.
+	TooManyPairs bool
 
 	FirstBadIndices          []int     // triangles
 	FirstNonFinite           []int     // vertices
@@ -138,6 +143,9 @@ func (r CheckReport) Err() error {
 			s[i] = fmt.Sprintf("triangles %d and %d", q[0], q[1])
 		}
 		add(r.SelfIntersections, "self-intersecting triangle pairs", strings.Join(s, ", "))
+	}
+	if r.TooManyPairs {
+		p = append(p, fmt.Sprintf("self-intersection test stopped after %d candidate triangle pairs (more than %d per triangle)", pairBudget(r.Triangles), PairsPerTriangle))
 	}
 	if r.Triangles > 0 && !(r.Volume > 0) {
 		p = append(p, fmt.Sprintf("volume %g mm³ is not positive", r.Volume))
@@ -574,13 +582,20 @@ func solidAngle(a, b, c Vec3) float64 {
 // checkSelfIntersections finds the pairs of triangles that meet other than
 // along shared vertices and edges: the BVH gives the pairs whose boxes
 // overlap, and the exact test of meshTrianglesIntersect decides each.
-// Degenerate triangles (already reported) are left out.
+// Degenerate triangles (already reported) are left out. It gives up after
+// pairBudget candidate pairs, so that a hostile mesh (every triangle
+// stacked in one place) cannot take quadratic time.
 func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {
-	r.SelfIntersectionsChecked = true
+	budget := pairBudget(len(m.Tris))
+	pairs := 0
 	b := NewBVH(m)
-	b.OverlappingPairs(func(i, j int) {
-		if state[i] != 0 || state[j] != 0 || !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
+	for i, j := range b.OverlappingPairs() {
+		if pairs++; pairs > budget {
+			r.TooManyPairs = true
 			return
+		}
+		if state[i] != 0 || state[j] != 0 || !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
+			continue
 		}
 		r.SelfIntersections++
 		// keep the smallest pairs, so examples come in triangle order
@@ -592,7 +607,7 @@ func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {
 			k--
 		}
 		if k >= MaxExamples {
-			return
+			continue
 		}
 		if len(ex) < MaxExamples {
 			ex = append(ex, [2]int{})
@@ -600,7 +615,21 @@ func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {
 		copy(ex[k+1:], ex[k:])
 		ex[k] = p
 		r.FirstSelfIntersections = ex
-	})
+	}
+	r.SelfIntersectionsChecked = true
 }
+
+// pairBudget is how many candidate pairs the self-intersection test examines
+// for a mesh of n triangles: PairsPerTriangle per triangle plus a fixed
+// allowance for the fans of poles (a pole of k triangles gives up to k²/4
+// pairs; a 2000-segment pole gives a million).
+func pairBudget(n int) int { return PairsPerTriangle*n + 1_000_000 }
+
+// PairsPerTriangle bounds the self-intersection work: a well-shaped closed
+// mesh has about 6 candidate pairs (triangles with overlapping boxes) per
+// triangle, mostly its neighbours; a mesh with more than this many per
+// triangle (on top of a fixed allowance of a million) is reported with
+// TooManyPairs instead of being tested to the end.
+const PairsPerTriangle = 200
 
 func lessPair(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }

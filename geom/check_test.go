@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -466,5 +467,27 @@ func TestMeshTrianglesIntersect(t *testing.T) {
 		if got := meshTrianglesIntersect(v, c.b, a); got != c.want {
 			t.Errorf("%s (swapped): got %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+func TestCheckPairBudget(t *testing.T) {
+	// 3000 parallel, tilted triangles stacked 1 µm apart: every pair of
+	// boxes overlaps (4.5 million pairs), none of the triangles meet. The
+	// test must stop at the budget rather than take quadratic time.
+	const n = 3000
+	m := NewMesh(3*n, n)
+	for k := 0; k < n; k++ {
+		z := float64(k) * 0.001
+		a := m.AddVert(Vec3{0, 0, z})
+		b := m.AddVert(Vec3{10, 0, z + 10})
+		c := m.AddVert(Vec3{0, 10, z})
+		m.AddTri(a, b, c)
+	}
+	r := m.Check()
+	if !r.TooManyPairs || r.SelfIntersectionsChecked || r.SelfIntersections != 0 {
+		t.Errorf("stacked triangles: too many pairs %v, checked %v, found %d", r.TooManyPairs, r.SelfIntersectionsChecked, r.SelfIntersections)
+	}
+	if err := r.Err(); err == nil || !strings.Contains(err.Error(), "candidate triangle pairs") {
+		t.Errorf("error does not report the stopped test: %v", err)
 	}
 }
