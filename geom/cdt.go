@@ -89,24 +89,29 @@ const infVertex = int32(-1)
 // by the index AddPoint returns.
 //
 // The triangulation is stored as half-edges: half-edge e starts at vertex
-// v[e] and belongs to triangle e/3, whose half-edges run e0 → e0+1 → e0+2
-// counter-clockwise; twin[e] is the opposite half-edge.
+// he[e].v and belongs to triangle e/3, whose half-edges run e0 → e0+1 → e0+2
+// counter-clockwise; he[e].twin is the opposite half-edge.
 type CDT struct {
-	pts   []Vec2  // all points, by point index
-	rep   []int32 // rep[i]: the vertex point i was merged into (itself if not)
-	v     []int32 // origin vertex of each half-edge
-	twin  []int32 // opposite half-edge
-	con   []bool  // constrained half-edges (both halves set)
-	wind  []int32 // winding change across a constrained half-edge (see below)
-	vt    []int32 // vt[p]: a half-edge starting at vertex p, or -1
-	last  int32   // triangle where the next walk starts
-	eps2  float64 // squared merge distance
-	rng   uint64  // state of the walk's deterministic random choices
-	stack []int32 // scratch for legalization
-	pairs [][2]int32
-	// wind[e] counts the segments added along e's direction minus those
-	// against it: crossing e from its right to its left side (into e's own
-	// triangle) raises the winding number of the contours by wind[e].
+	pts   []Vec2        // all points, by point index
+	rep   []int32       // rep[i]: the vertex point i was merged into (itself if not)
+	he    []cdtHalfEdge // half-edges, three per triangle
+	vt    []int32       // vt[p]: a half-edge starting at vertex p, or -1
+	last  int32         // triangle where the next walk starts
+	eps2  float64       // squared merge distance
+	rng   uint64        // state of the walk's deterministic random choices
+	stack []int32       // scratch for legalization
+	pairs [][2]int32    // scratch: edges (vertex pairs) to legalize
+}
+
+// cdtHalfEdge is one side of an edge, in its triangle.
+type cdtHalfEdge struct {
+	v    int32 // origin vertex
+	twin int32 // opposite half-edge
+	// wind counts the segments added along this half-edge's direction minus
+	// those against it: crossing it from its right side to its left (into
+	// its own triangle) raises the contours' winding number by wind.
+	wind int32
+	con  bool // constrained (both halves set)
 }
 
 // NewCDT returns the Delaunay triangulation of pts (mm), ready for
@@ -175,7 +180,7 @@ func (c *CDT) build(lo, hi Vec2) {
 	}
 	if k2 < 0 {
 		// All points on one line: no triangles. Merge near duplicates only.
-		c.v = c.v[:0]
+		c.he = c.he[:0]
 		for k := 1; k < n; k++ {
 			for j := 0; j < k && j < 64; j++ {
 				a, b := order[k], order[k-1-j]
@@ -192,10 +197,7 @@ func (c *CDT) build(lo, hi Vec2) {
 		b, d = d, b
 	}
 	nt := 2*n + n/4 + 8
-	c.v = make([]int32, 0, 3*nt)
-	c.twin = make([]int32, 0, 3*nt)
-	c.con = make([]bool, 0, 3*nt)
-	c.wind = make([]int32, 0, 3*nt)
+	c.he = make([]cdtHalfEdge, 0, 3*nt)
 	t0, g0, g1, g2 := c.newTri(), c.newTri(), c.newTri(), c.newTri()
 	c.setTri(t0, a, b, d)
 	c.setTri(g0, b, a, infVertex)
@@ -223,7 +225,7 @@ func (c *CDT) AddPoint(p Vec2) (int, error) {
 	if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.Abs(p[0]) > maxCoordMM || math.Abs(p[1]) > maxCoordMM {
 		return 0, invalidf("point (%g, %g): coordinates must be finite and within ±%g mm", p[0], p[1], maxCoordMM)
 	}
-	if len(c.v) == 0 {
+	if len(c.he) == 0 {
 		return 0, invalidf("point (%g, %g): the triangulation has no triangle to add to (its points are all on one line)", p[0], p[1])
 	}
 	if len(c.pts) >= MaxCDTPoints {
@@ -257,7 +259,7 @@ func (c *CDT) checkIndex(i int) error {
 // Result returns the triangulation: its vertices, its counter-clockwise
 // triangles, the vertex of every point and the constrained edges.
 func (c *CDT) Result() *Triangulation2D {
-	nt := len(c.v) / 3
+	nt := len(c.he) / 3
 	out := &Triangulation2D{
 		Index: make([]uint32, len(c.pts)),
 		Verts: make([]Vec2, 0, len(c.pts)),
@@ -265,7 +267,7 @@ func (c *CDT) Result() *Triangulation2D {
 	}
 	id := make([]int32, len(c.pts))
 	for i := range c.pts {
-		if c.rep[i] == int32(i) && (c.vt[i] >= 0 || len(c.v) == 0) {
+		if c.rep[i] == int32(i) && (c.vt[i] >= 0 || len(c.he) == 0) {
 			id[i] = int32(len(out.Verts))
 			out.Verts = append(out.Verts, c.pts[i])
 		} else {
@@ -280,19 +282,19 @@ func (c *CDT) Result() *Triangulation2D {
 		}
 		out.Index[i] = uint32(id[r])
 	}
-	for t := 0; t < len(c.v)/3; t++ {
-		a, b, d := c.v[3*t], c.v[3*t+1], c.v[3*t+2]
+	for t := 0; t < len(c.he)/3; t++ {
+		a, b, d := c.he[3*t].v, c.he[3*t+1].v, c.he[3*t+2].v
 		if a == infVertex || b == infVertex || d == infVertex {
 			continue
 		}
 		out.Tris = append(out.Tris, [3]uint32{uint32(id[a]), uint32(id[b]), uint32(id[d])})
 	}
-	var keys []uint64
-	for e := range c.v {
-		if !c.con[e] {
+	keys := make([]uint64, 0, len(c.pts))
+	for e := range c.he {
+		if !c.he[e].con {
 			continue
 		}
-		a, b := id[c.v[e]], id[c.v[heNext(int32(e))]]
+		a, b := id[c.he[e].v], id[c.he[heNext(int32(e))].v]
 		if a < b {
 			keys = append(keys, uint64(a)<<32|uint64(b))
 		}
@@ -322,11 +324,8 @@ func hePrev(e int32) int32 {
 }
 
 func (c *CDT) newTri() int32 {
-	t := int32(len(c.v) / 3)
-	c.v = append(c.v, 0, 0, 0)
-	c.twin = append(c.twin, -1, -1, -1)
-	c.con = append(c.con, false, false, false)
-	c.wind = append(c.wind, 0, 0, 0)
+	t := int32(len(c.he) / 3)
+	c.he = append(c.he, cdtHalfEdge{twin: -1}, cdtHalfEdge{twin: -1}, cdtHalfEdge{twin: -1})
 	return t
 }
 
@@ -340,10 +339,10 @@ func (c *CDT) newPoint(p Vec2) int32 {
 // setTri sets triangle t's corners; its half-edges lose their constraints.
 func (c *CDT) setTri(t, a, b, d int32) {
 	e := 3 * t
-	c.v[e], c.v[e+1], c.v[e+2] = a, b, d
+	c.he[e].v, c.he[e+1].v, c.he[e+2].v = a, b, d
 	for k, p := range [3]int32{a, b, d} {
-		c.con[e+int32(k)] = false
-		c.wind[e+int32(k)] = 0
+		c.he[e+int32(k)].con = false
+		c.he[e+int32(k)].wind = 0
 		if p != infVertex {
 			c.vt[p] = e + int32(k)
 		}
@@ -351,7 +350,7 @@ func (c *CDT) setTri(t, a, b, d int32) {
 }
 
 // link makes e and f twins.
-func (c *CDT) link(e, f int32) { c.twin[e], c.twin[f] = f, e }
+func (c *CDT) link(e, f int32) { c.he[e].twin, c.he[f].twin = f, e }
 
 // savedEdge is a saved outer half-edge: the twin it had and its constraint.
 type savedEdge struct {
@@ -360,16 +359,16 @@ type savedEdge struct {
 	wind int32
 }
 
-func (c *CDT) save(e int32) savedEdge { return savedEdge{c.twin[e], c.con[e], c.wind[e]} }
+func (c *CDT) save(e int32) savedEdge { return savedEdge{c.he[e].twin, c.he[e].con, c.he[e].wind} }
 
 // restore makes e the twin of the saved edge and gives it the saved constraint.
 func (c *CDT) restore(e int32, r savedEdge) {
 	c.link(e, r.twin)
-	c.con[e], c.wind[e] = r.con, r.wind
+	c.he[e].con, c.he[e].wind = r.con, r.wind
 }
 
 func (c *CDT) isGhostTri(t int32) bool {
-	return c.v[3*t] == infVertex || c.v[3*t+1] == infVertex || c.v[3*t+2] == infVertex
+	return c.he[3*t].v == infVertex || c.he[3*t+1].v == infVertex || c.he[3*t+2].v == infVertex
 }
 
 // findEdge returns the half-edge from a to b, or -1.
@@ -380,10 +379,10 @@ func (c *CDT) findEdge(a, b int32) int32 {
 	}
 	e := e0
 	for {
-		if c.v[heNext(e)] == b {
+		if c.he[heNext(e)].v == b {
 			return e
 		}
-		e = c.twin[hePrev(e)]
+		e = c.he[hePrev(e)].twin
 		if e == e0 || e < 0 {
 			return -1
 		}
@@ -391,10 +390,10 @@ func (c *CDT) findEdge(a, b int32) int32 {
 }
 
 func (c *CDT) mark(e int32, w int32) {
-	f := c.twin[e]
-	c.con[e], c.con[f] = true, true
-	c.wind[e] += w
-	c.wind[f] -= w
+	f := c.he[e].twin
+	c.he[e].con, c.he[f].con = true, true
+	c.he[e].wind += w
+	c.he[f].wind -= w
 }
 
 // ---- point insertion ----
@@ -418,24 +417,24 @@ func (c *CDT) random3() int32 {
 // every decision is an exact orientation.
 func (c *CDT) locate(p Vec2) (kind int, t, e int32) {
 	t = c.last
-	if int(t)*3 >= len(c.v) || t < 0 {
+	if int(t)*3 >= len(c.he) || t < 0 {
 		t = 0
 	}
-	limit := len(c.v) + 64
+	limit := len(c.he) + 64
 	for step := 0; step < limit; step++ {
 		if c.isGhostTri(t) {
 			k := int32(0)
-			for c.v[3*t+k] != infVertex {
+			for c.he[3*t+k].v != infVertex {
 				k++
 			}
 			ea := 3*t + (k+1)%3 // real hull edge a→b; the outside is on its left
-			a, b := c.v[ea], c.v[heNext(ea)]
+			a, b := c.he[ea].v, c.he[heNext(ea)].v
 			pa, pb := c.pts[a], c.pts[b]
 			switch o := orient2(pa, pb, p); {
 			case o > 0:
 				return locFace, t, 3 * t
 			case o < 0:
-				t = c.twin[ea] / 3
+				t = c.he[ea].twin / 3
 				continue
 			}
 			if p == pa {
@@ -447,11 +446,11 @@ func (c *CDT) locate(p Vec2) (kind int, t, e int32) {
 			d := p.Sub(pa).Dot(pb.Sub(pa))
 			switch {
 			case d > 0 && d < pb.Sub(pa).Dot(pb.Sub(pa)):
-				t = c.twin[ea] / 3
+				t = c.he[ea].twin / 3
 			case d > 0:
-				t = c.twin[heNext(ea)] / 3
+				t = c.he[heNext(ea)].twin / 3
 			default:
-				t = c.twin[hePrev(ea)] / 3
+				t = c.he[hePrev(ea)].twin / 3
 			}
 			continue
 		}
@@ -460,9 +459,9 @@ func (c *CDT) locate(p Vec2) (kind int, t, e int32) {
 		var zero [3]bool
 		for j := int32(0); j < 3; j++ {
 			e := 3*t + (r+j)%3
-			o := orient2(c.pts[c.v[e]], c.pts[c.v[heNext(e)]], p)
+			o := orient2(c.pts[c.he[e].v], c.pts[c.he[heNext(e)].v], p)
 			if o < 0 {
-				t = c.twin[e] / 3
+				t = c.he[e].twin / 3
 				moved = true
 				break
 			}
@@ -489,7 +488,7 @@ func (c *CDT) locate(p Vec2) (kind int, t, e int32) {
 // locateSlow is the fallback of a walk that did not arrive (it cannot cycle
 // with probability 1, but its length is bounded): a scan of every triangle.
 func (c *CDT) locateSlow(p Vec2) (kind int, t, e int32) {
-	for t = 0; int(t)*3 < len(c.v); t++ {
+	for t = 0; int(t)*3 < len(c.he); t++ {
 		if c.isGhostTri(t) {
 			continue
 		}
@@ -497,7 +496,7 @@ func (c *CDT) locateSlow(p Vec2) (kind int, t, e int32) {
 		ok := true
 		for k := int32(0); k < 3; k++ {
 			e := 3*t + k
-			o[k] = orient2(c.pts[c.v[e]], c.pts[c.v[heNext(e)]], p)
+			o[k] = orient2(c.pts[c.he[e].v], c.pts[c.he[heNext(e)].v], p)
 			if o[k] < 0 {
 				ok = false
 				break
@@ -519,16 +518,16 @@ func (c *CDT) locateSlow(p Vec2) (kind int, t, e int32) {
 		return locFace, t, 3 * t
 	}
 	// Outside the hull: a ghost triangle that sees p.
-	for t = 0; int(t)*3 < len(c.v); t++ {
+	for t = 0; int(t)*3 < len(c.he); t++ {
 		if !c.isGhostTri(t) {
 			continue
 		}
 		k := int32(0)
-		for c.v[3*t+k] != infVertex {
+		for c.he[3*t+k].v != infVertex {
 			k++
 		}
 		ea := 3*t + (k+1)%3
-		if orient2(c.pts[c.v[ea]], c.pts[c.v[heNext(ea)]], p) > 0 {
+		if orient2(c.pts[c.he[ea].v], c.pts[c.he[heNext(ea)].v], p) > 0 {
 			return locFace, t, 3 * t
 		}
 	}
@@ -549,8 +548,8 @@ func (c *CDT) nearVertex(t int32, p Vec2) int32 {
 	}
 	for k := int32(0); k < 3; k++ {
 		e := 3*t + k
-		try(c.v[e])
-		try(c.v[hePrev(c.twin[e])])
+		try(c.he[e].v)
+		try(c.he[hePrev(c.he[e].twin)].v)
 	}
 	return best
 }
@@ -563,8 +562,8 @@ func (c *CDT) insert(i int32) int32 {
 	kind, t, e := c.locate(p)
 	c.last = t
 	if kind == locVertex {
-		c.rep[i] = c.v[e]
-		return c.v[e]
+		c.rep[i] = c.he[e].v
+		return c.he[e].v
 	}
 	if q := c.nearVertex(t, p); q >= 0 {
 		c.rep[i] = q
@@ -583,7 +582,7 @@ func (c *CDT) insert(i int32) int32 {
 // splitTri splits triangle t into three at vertex p.
 func (c *CDT) splitTri(t, p int32) {
 	e := 3 * t
-	a, b, d := c.v[e], c.v[e+1], c.v[e+2]
+	a, b, d := c.he[e].v, c.he[e+1].v, c.he[e+2].v
 	ra, rb, rd := c.save(e), c.save(e+1), c.save(e+2)
 	t2, t3 := c.newTri(), c.newTri()
 	c.setTri(t, a, b, p)
@@ -602,11 +601,11 @@ func (c *CDT) splitTri(t, p int32) {
 // two triangles become four. A constrained edge stays constrained in both
 // halves.
 func (c *CDT) splitEdge(e, p int32) {
-	f := c.twin[e]
+	f := c.he[e].twin
 	t1, t2 := e/3, f/3
-	a, b, d1, d2 := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	a, b, d1, d2 := c.he[e].v, c.he[heNext(e)].v, c.he[hePrev(e)].v, c.he[hePrev(f)].v
 	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
-	con, w := c.con[e], c.wind[e]
+	con, w := c.he[e].con, c.he[e].wind
 	t3, t4 := c.newTri(), c.newTri()
 	c.setTri(t1, a, p, d1) // A
 	c.setTri(t3, p, b, d1) // B
@@ -622,8 +621,8 @@ func (c *CDT) splitEdge(e, p int32) {
 	c.restore(C+2, x4)
 	c.restore(D+1, x3)
 	if con {
-		c.con[A], c.con[D], c.con[B], c.con[C] = true, true, true, true
-		c.wind[A], c.wind[D], c.wind[B], c.wind[C] = w, -w, w, -w
+		c.he[A].con, c.he[D].con, c.he[B].con, c.he[C].con = true, true, true, true
+		c.he[A].wind, c.he[D].wind, c.he[B].wind, c.he[C].wind = w, -w, w, -w
 	}
 	c.stack = append(c.stack, A+2, B+1, C+2, D+1)
 }
@@ -632,9 +631,9 @@ func (c *CDT) splitEdge(e, p int32) {
 // by the edge c–d: the triangles become (a, d, c) and (d, b, c), in the same
 // slots. It returns their half-edges a→d and d→b (opposite c).
 func (c *CDT) flip(e int32) (int32, int32) {
-	f := c.twin[e]
+	f := c.he[e].twin
 	t1, t2 := e/3, f/3
-	a, b, p, d := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	a, b, p, d := c.he[e].v, c.he[heNext(e)].v, c.he[hePrev(e)].v, c.he[hePrev(f)].v
 	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
 	c.setTri(t1, a, d, p)
 	c.setTri(t2, d, b, p)
@@ -652,11 +651,11 @@ func (c *CDT) flip(e int32) (int32, int32) {
 // triangle. Ghost triangles use the limit of their circle: the open half-plane
 // beyond their hull edge (plus the open edge itself).
 func (c *CDT) illegal(e int32) bool {
-	if c.con[e] {
+	if c.he[e].con {
 		return false
 	}
-	f := c.twin[e]
-	a, b, p, d := c.v[e], c.v[heNext(e)], c.v[hePrev(e)], c.v[hePrev(f)]
+	f := c.he[e].twin
+	a, b, p, d := c.he[e].v, c.he[heNext(e)].v, c.he[hePrev(e)].v, c.he[hePrev(f)].v
 	switch {
 	case a == infVertex: // triangle (∞, b, p): hull edge b→p
 		return c.inGhostCircle(b, p, d)
@@ -721,9 +720,9 @@ func (c *CDT) legalizePairs() {
 
 // pushQuad queues the four outer edges of the quad around edge e.
 func (c *CDT) pushQuad(e int32) {
-	f := c.twin[e]
+	f := c.he[e].twin
 	for _, h := range [4]int32{heNext(e), hePrev(e), heNext(f), hePrev(f)} {
-		c.pairs = append(c.pairs, [2]int32{c.v[h], c.v[heNext(h)]})
+		c.pairs = append(c.pairs, [2]int32{c.he[h].v, c.he[heNext(h)].v})
 	}
 }
 
@@ -738,11 +737,11 @@ type pendingSeg struct{ a, b, w int32 }
 // addSegment inserts the constraint a→b with winding weight w, splitting it
 // at vertices on it and at crossings with other constraints.
 func (c *CDT) addSegment(a, b, w int32) error {
-	if len(c.v) == 0 || a == b {
+	if len(c.he) == 0 || a == b {
 		return nil
 	}
 	todo := []pendingSeg{{a, b, w}}
-	budget := 64 + 16*len(c.v)
+	budget := 64 + 16*len(c.he)
 	for len(todo) > 0 {
 		s := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
@@ -776,7 +775,7 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 	e := e0
 	start := int32(-1)
 	for {
-		v1, v2 := c.v[heNext(e)], c.v[hePrev(e)]
+		v1, v2 := c.he[heNext(e)].v, c.he[hePrev(e)].v
 		if v1 != infVertex {
 			o1 := orient2(pa, pb, c.pts[v1])
 			if o1 == 0 && c.pts[v1].Sub(pa).Dot(dir) > 0 {
@@ -789,7 +788,7 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 				break
 			}
 		}
-		e = c.twin[hePrev(e)]
+		e = c.he[hePrev(e)].twin
 		if e == e0 {
 			break
 		}
@@ -803,12 +802,12 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 	end := b
 	h := start
 	for {
-		if c.con[h] {
+		if c.he[h].con {
 			return c.splitAtCrossing(s, h, todo)
 		}
-		crossed = append(crossed, [2]int32{c.v[h], c.v[heNext(h)]})
-		g := c.twin[h]
-		q := c.v[hePrev(g)]
+		crossed = append(crossed, [2]int32{c.he[h].v, c.he[heNext(h)].v})
+		g := c.he[h].twin
+		q := c.he[hePrev(g)].v
 		if q == b {
 			break
 		}
@@ -859,7 +858,7 @@ func (c *CDT) removeCrossings(a, end int32, crossed [][2]int32) error {
 		if e < 0 {
 			return errCDTStuck
 		}
-		p, d := c.v[hePrev(e)], c.v[hePrev(c.twin[e])]
+		p, d := c.he[hePrev(e)].v, c.he[hePrev(c.he[e].twin)].v
 		if p == infVertex || d == infVertex {
 			return errCDTStuck
 		}
@@ -884,18 +883,25 @@ func (c *CDT) removeCrossings(a, end int32, crossed [][2]int32) error {
 // vertex x (or snaps to a segment end within the merge distance), both
 // constraints are re-routed through x.
 func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendingSeg, error) {
-	cv, dv := c.v[h], c.v[heNext(h)]
-	wcd := c.wind[h]
+	cv, dv := c.he[h].v, c.he[heNext(h)].v
+	wcd := c.he[h].wind
 	pa, pb, pc, pd := c.pts[s.a], c.pts[s.b], c.pts[cv], c.pts[dv]
-	x := segCross2(pa, pb, pc, pd)
+	// A segment end within the merge distance of the other segment takes
+	// the crossing: nearly collinear segments then share vertices instead of
+	// making ever more crossing points between them (the rounded crossing of
+	// two nearly parallel lines lies far along them).
 	x0 := int32(-1)
 	bd := c.eps2
-	for _, q := range [4]int32{s.a, s.b, cv, dv} {
-		if d := sqDist2(c.pts[q], x); d <= bd {
-			x0, bd = q, d
+	for _, q := range [4]struct {
+		v    int32
+		p, q Vec2
+	}{{s.a, pc, pd}, {s.b, pc, pd}, {cv, pa, pb}, {dv, pa, pb}} {
+		if d := segmentDist(q.p, q.q, c.pts[q.v]); d*d <= bd {
+			x0, bd = q.v, d*d
 		}
 	}
 	if x0 < 0 {
+		x := segCross2(pa, pb, pc, pd)
 		if len(c.pts) >= MaxCDTPoints {
 			return todo, fmt.Errorf("%w: triangulation would exceed %d points (too many crossing segments)", ErrBudget, MaxCDTPoints)
 		}
@@ -905,9 +911,9 @@ func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendi
 	if x0 != cv && x0 != dv {
 		if e := c.findEdge(cv, dv); e >= 0 {
 			// x did not land on c–d: free it and route the constraint via x.
-			f := c.twin[e]
-			c.con[e], c.con[f] = false, false
-			c.wind[e], c.wind[f] = 0, 0
+			f := c.he[e].twin
+			c.he[e].con, c.he[f].con = false, false
+			c.he[e].wind, c.he[f].wind = 0, 0
 			c.pairs = append(c.pairs[:0], [2]int32{cv, dv})
 			c.legalizePairs()
 			todo = append(todo, pendingSeg{cv, x0, wcd}, pendingSeg{x0, dv, wcd})
@@ -944,31 +950,19 @@ func sqDist2(a, b Vec2) float64 {
 // hilbertOrder returns the point indices sorted along a Hilbert curve over
 // the bounding box (a 2^16 × 2^16 grid; ties by index).
 func hilbertOrder(pts []Vec2, lo, hi Vec2) []int32 {
-	type key struct {
-		h uint32
-		i int32
-	}
-	keys := make([]key, len(pts))
+	keys := make([]uint64, len(pts))
 	const side = 1 << 16
 	sx := (side - 1) / math.Max(hi[0]-lo[0], 1e-300)
 	sy := (side - 1) / math.Max(hi[1]-lo[1], 1e-300)
 	for i, p := range pts {
 		x := uint32(math.Min(side-1, math.Max(0, (p[0]-lo[0])*sx)))
 		y := uint32(math.Min(side-1, math.Max(0, (p[1]-lo[1])*sy)))
-		keys[i] = key{hilbertIndex(x, y, side), int32(i)}
+		keys[i] = uint64(hilbertIndex(x, y, side))<<32 | uint64(i)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.i - b.i)
-	})
+	slices.Sort(keys)
 	out := make([]int32, len(pts))
 	for i, k := range keys {
-		out[i] = k.i
+		out[i] = int32(uint32(k))
 	}
 	return out
 }

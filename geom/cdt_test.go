@@ -448,3 +448,111 @@ func orient2Big(a, b, c Vec2) int {
 	rr := new(big.Rat).Mul(sub(a[1], c[1]), sub(b[0], c[0]))
 	return l.Sub(l, rr).Sign()
 }
+
+func TestTriangulate2DHardCases(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	// A star burst: 60 chords of a circle all through its centre, so every
+	// crossing lands on (or within rounding of) the same point.
+	var star []Vec2
+	var starSegs [][2]int
+	for i := 0; i < 60; i++ {
+		th := math.Pi * float64(i) / 60
+		star = append(star, Vec2{3 * math.Cos(th), 3 * math.Sin(th)}, Vec2{-3 * math.Cos(th), -3 * math.Sin(th)})
+		starSegs = append(starSegs, [2]int{2 * i, 2*i + 1})
+	}
+	// Near-parallel segments fanning out from one end by 1e-9 rad steps,
+	// crossed by a transversal: crossings a few nanometres apart.
+	fan := []Vec2{{0, 0}, {5, -1}, {5, 1}}
+	fanSegs := [][2]int{{1, 2}}
+	for i := 0; i < 30; i++ {
+		fan = append(fan, Vec2{10, 1e-8 * float64(i)}, Vec2{-1e-3, 1e-9 * float64(i%7)})
+		fanSegs = append(fanSegs, [2]int{len(fan) - 2, len(fan) - 1}, [2]int{0, len(fan) - 2})
+	}
+	// 150 random long segments: thousands of crossings.
+	var long []Vec2
+	var longSegs [][2]int
+	for i := 0; i < 150; i++ {
+		long = append(long, Vec2{rng.Float64() * 10, rng.Float64() * 10}, Vec2{rng.Float64() * 10, rng.Float64() * 10})
+		longSegs = append(longSegs, [2]int{2 * i, 2*i + 1})
+	}
+	// Overlapping collinear segments of random extents on three lines.
+	var col []Vec2
+	var colSegs [][2]int
+	for i := 0; i < 60; i++ {
+		a, b := rng.Float64()*10, rng.Float64()*10
+		switch i % 3 {
+		case 0:
+			col = append(col, Vec2{a, 0}, Vec2{b, 0})
+		case 1:
+			col = append(col, Vec2{a, a * 0.1}, Vec2{b, b * 0.1})
+		default:
+			col = append(col, Vec2{5, a}, Vec2{5, b})
+		}
+		colSegs = append(colSegs, [2]int{2 * i, 2*i + 1})
+	}
+	cases := []struct {
+		name string
+		pts  []Vec2
+		segs [][2]int
+	}{
+		{"star burst", star, starSegs},
+		{"near-parallel fan", fan, fanSegs},
+		{"random long segments", long, longSegs},
+		{"collinear overlaps", col, colSegs},
+	}
+	for _, tc := range cases {
+		tr, err := Triangulate2D(tc.pts, tc.segs)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		checkTriangulation(t, tc.pts, tc.segs, tr)
+	}
+}
+
+// TestTriangulate2DNearCollinear throws segments lying on a few lines of
+// random slope at the triangulation: their end points are rounded off the
+// lines, so they overlap and cross each other at tiny angles (the case that
+// makes naive crossing insertion cascade).
+func TestTriangulate2DNearCollinear(t *testing.T) {
+	for seed := uint64(0); seed < 150; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		var pts []Vec2
+		var segs [][2]int
+		nl := 1 + rng.IntN(5)
+		type line struct {
+			k, m float64
+			vert bool
+		}
+		lines := make([]line, nl)
+		for i := range lines {
+			lines[i] = line{rng.NormFloat64(), rng.Float64() * 3, rng.IntN(4) == 0}
+		}
+		n := 5 + rng.IntN(80)
+		for i := 0; i < n; i++ {
+			switch rng.IntN(3) {
+			case 0, 1:
+				l := lines[rng.IntN(nl)]
+				a, b := rng.Float64()*10, rng.Float64()*10
+				if rng.IntN(3) == 0 {
+					a = math.Round(a)
+				}
+				if l.vert {
+					pts = append(pts, Vec2{l.m, a}, Vec2{l.m, b})
+				} else {
+					pts = append(pts, Vec2{a, l.k*a + l.m}, Vec2{b, l.k*b + l.m})
+				}
+			default:
+				pts = append(pts, Vec2{rng.Float64() * 10, rng.Float64() * 10}, Vec2{rng.Float64() * 10, rng.Float64() * 10})
+			}
+			segs = append(segs, [2]int{len(pts) - 2, len(pts) - 1})
+			if rng.IntN(5) == 0 && len(pts) > 4 {
+				segs = append(segs, [2]int{rng.IntN(len(pts)), rng.IntN(len(pts))})
+			}
+		}
+		tr, err := Triangulate2D(pts, segs)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		checkTriangulation(t, pts, segs, tr)
+	}
+}

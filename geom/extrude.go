@@ -30,7 +30,7 @@ func Extrude(r Region, height float64, tol Tolerance) (*Mesh, error) {
 	var walls [][2]uint32
 	for i, s := range slots {
 		for k := int32(0); k < 3; k++ {
-			if !rt.keep[c.twin[3*s+k]/3] {
+			if !rt.keep[c.he[3*s+k].twin/3] {
 				walls = append(walls, [2]uint32{tris[i][k], tris[i][(k+1)%3]})
 			}
 		}

@@ -90,7 +90,7 @@ func capTriangles(station int, p []Vec2) ([][3]uint32, error) {
 		if rt.wind[t] != 1 {
 			simple = false
 		}
-		tris = append(tris, [3]uint32{uint32(c.v[3*t]), uint32(c.v[3*t+1]), uint32(c.v[3*t+2])})
+		tris = append(tris, [3]uint32{uint32(c.he[3*t].v), uint32(c.he[3*t+1].v), uint32(c.he[3*t+2].v)})
 	}
 	if !simple || len(tris) != len(p)-2 {
 		return nil, invalidf("sweep profile %d is not a simple polygon (it touches or crosses itself, or repeats a point)", station)

@@ -93,7 +93,7 @@ func (r Region) triangulate() (*regionTriangulation, error) {
 		}
 		base += k
 	}
-	nt := len(c.v) / 3
+	nt := len(c.he) / 3
 	rt := &regionTriangulation{c: c, keep: make([]bool, nt)}
 	if nt == 0 {
 		return rt, nil
@@ -113,13 +113,13 @@ func (r Region) triangulate() (*regionTriangulation, error) {
 	for head := 0; head < len(queue); head++ {
 		t := queue[head]
 		for k := int32(0); k < 3; k++ {
-			g := c.twin[3*t+k]
+			g := c.he[3*t+k].twin
 			u := g / 3
 			if seen[u] {
 				continue
 			}
 			seen[u] = true
-			w[u] = w[t] + c.wind[g]
+			w[u] = w[t] + c.he[g].wind
 			queue = append(queue, u)
 		}
 	}
@@ -152,7 +152,7 @@ func (rt *regionTriangulation) compact() ([]Vec2, [][3]uint32, []int32) {
 		}
 		slots = append(slots, int32(t))
 		for j := 0; j < 3; j++ {
-			id[c.v[3*t+j]] = 0
+			id[c.he[3*t+j].v] = 0
 		}
 	}
 	var verts []Vec2
@@ -165,7 +165,7 @@ func (rt *regionTriangulation) compact() ([]Vec2, [][3]uint32, []int32) {
 	tris := make([][3]uint32, len(slots))
 	for i, t := range slots {
 		for j := 0; j < 3; j++ {
-			tris[i][j] = uint32(id[c.v[3*t+int32(j)]])
+			tris[i][j] = uint32(id[c.he[3*t+int32(j)].v])
 		}
 	}
 	return verts, tris, slots
@@ -183,7 +183,7 @@ func (r Region) Area() (float64, error) {
 	var s float64
 	for t, k := range rt.keep {
 		if k {
-			a, b, d := c.pts[c.v[3*t]], c.pts[c.v[3*t+1]], c.pts[c.v[3*t+2]]
+			a, b, d := c.pts[c.he[3*t].v], c.pts[c.he[3*t+1].v], c.pts[c.he[3*t+2].v]
 			s += cross2(b.Sub(a), d.Sub(a))
 		}
 	}

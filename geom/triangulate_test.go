@@ -119,11 +119,11 @@ func TestRegionWindingStress(t *testing.T) {
 		}
 		c := rt.c
 		var signed float64
-		for tr := 0; tr < len(c.v)/3; tr++ {
+		for tr := 0; tr < len(c.he)/3; tr++ {
 			if c.isGhostTri(int32(tr)) {
 				continue
 			}
-			a, b, d := c.pts[c.v[3*tr]], c.pts[c.v[3*tr+1]], c.pts[c.v[3*tr+2]]
+			a, b, d := c.pts[c.he[3*tr].v], c.pts[c.he[3*tr+1].v], c.pts[c.he[3*tr+2].v]
 			area := cross2(b.Sub(a), d.Sub(a)) / 2
 			signed += float64(rt.wind[tr]) * area
 			cen := a.Add(b).Add(d).Mul(1.0 / 3)
@@ -142,7 +142,7 @@ func TestRegionWindingStress(t *testing.T) {
 			if !k {
 				continue
 			}
-			a, b, d := c.pts[c.v[3*tr]], c.pts[c.v[3*tr+1]], c.pts[c.v[3*tr+2]]
+			a, b, d := c.pts[c.he[3*tr].v], c.pts[c.he[3*tr+1].v], c.pts[c.he[3*tr+2].v]
 			nz += cross2(b.Sub(a), d.Sub(a)) / 2
 		}
 		r.Fill = EvenOdd
