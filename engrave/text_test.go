@@ -276,3 +276,52 @@ func containsWord(s, w string) bool {
 	}
 	return false
 }
+
+func TestTextTolerance(t *testing.T) {
+	// A coarser chord tolerance uses fewer points, and the area changes by
+	// no more than the outline's length times the tolerance.
+	fine := layout(t, Text{Text: "O", CapHeightMM: 5, Tolerance: MinToleranceMM})
+	ff := Measure(fine.Region)
+	var perimeter float64
+	for _, c := range fine.Region.Contours {
+		for i := range c {
+			perimeter += c[(i+1)%len(c)].Sub(c[i]).Len()
+		}
+	}
+	for _, tol := range []float64{0.002, 0.01, 0.05} {
+		l := layout(t, Text{Text: "O", CapHeightMM: 5, Tolerance: tol})
+		f := Measure(l.Region)
+		if !(f.Points < ff.Points) {
+			t.Errorf("tolerance %g: %d points, not fewer than %d at %g", tol, f.Points, ff.Points, MinToleranceMM)
+		}
+		if d := math.Abs(f.AreaMM2 - ff.AreaMM2); d > perimeter*tol {
+			t.Errorf("tolerance %g: area differs by %.5f mm², more than %.5f", tol, d, perimeter*tol)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"FOREVER 2026", "שלום", "بيت", "नमस्ते", "a\nb", "\u200d", "ab שלום 12 cd"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, font uint8) {
+		tx := Text{Text: s, CapHeightMM: 2, Font: FontNames()[int(font)%4], Align: Align(font % 3)}
+		l, err := tx.Layout()
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v does not wrap ErrInvalid", err)
+			}
+			return
+		}
+		for _, c := range l.Region.Contours {
+			if len(c) < 3 {
+				t.Fatalf("contour of %d points", len(c))
+			}
+			for _, p := range c {
+				if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
+					t.Fatalf("non-finite point %v", p)
+				}
+			}
+		}
+	})
+}
