@@ -121,28 +121,33 @@ func (r CheckReport) OK() bool { return r.Err() == nil }
 // example.
 func (r CheckReport) Err() error {
 	var p []string
+	// what is "singular|plural".
 	add := func(n int, what string, first string) {
 		if n > 0 {
-			p = append(p, fmt.Sprintf("%d %s (first: %s)", n, what, first))
+			one, many, _ := strings.Cut(what, "|")
+			if n > 1 {
+				one = many
+			}
+			p = append(p, fmt.Sprintf("%d %s (first: %s)", n, one, first))
 		}
 	}
 	if r.Triangles == 0 {
 		p = append(p, "no triangles")
 	}
-	add(r.BadIndices, "triangles with out-of-range indices", firstInts("triangle", r.FirstBadIndices))
-	add(r.NonFinite, "non-finite vertices", firstInts("vertex", r.FirstNonFinite))
-	add(r.Degenerate, "degenerate triangles", firstInts("triangle", r.FirstDegenerate))
-	add(r.OpenEdges, "open edges", firstEdges(r.FirstOpenEdges))
-	add(r.NonManifoldEdges, "non-manifold edges", firstEdges(r.FirstNonManifoldEdges))
-	add(r.MisorientedEdges, "misoriented edges", firstEdges(r.FirstMisorientedEdges))
-	add(r.NonManifoldVertices, "non-manifold vertices", firstInts("vertex", r.FirstNonManifoldVertices))
-	add(r.NegativeShells, "inside-out shells", firstInts("triangle", r.FirstNegativeShells))
+	add(r.BadIndices, "triangle with an out-of-range index|triangles with out-of-range indices", firstInts("triangle", r.FirstBadIndices))
+	add(r.NonFinite, "non-finite vertex|non-finite vertices", firstInts("vertex", r.FirstNonFinite))
+	add(r.Degenerate, "degenerate triangle|degenerate triangles", firstInts("triangle", r.FirstDegenerate))
+	add(r.OpenEdges, "open edge|open edges", firstEdges(r.FirstOpenEdges))
+	add(r.NonManifoldEdges, "non-manifold edge|non-manifold edges", firstEdges(r.FirstNonManifoldEdges))
+	add(r.MisorientedEdges, "misoriented edge|misoriented edges", firstEdges(r.FirstMisorientedEdges))
+	add(r.NonManifoldVertices, "non-manifold vertex|non-manifold vertices", firstInts("vertex", r.FirstNonManifoldVertices))
+	add(r.NegativeShells, "inside-out shell|inside-out shells", firstInts("triangle", r.FirstNegativeShells))
 	if len(r.FirstSelfIntersections) > 0 {
 		s := make([]string, len(r.FirstSelfIntersections))
 		for i, q := range r.FirstSelfIntersections {
 			s[i] = fmt.Sprintf("triangles %d and %d", q[0], q[1])
 		}
-		add(r.SelfIntersections, "self-intersecting triangle pairs", strings.Join(s, ", "))
+		add(r.SelfIntersections, "self-intersecting triangle pair|self-intersecting triangle pairs", strings.Join(s, ", "))
 	}
 	if r.TooManyPairs {
 		p = append(p, fmt.Sprintf("self-intersection test stopped after %d candidate triangle pairs (more than %d per triangle)", pairBudget(r.Triangles), PairsPerTriangle))
@@ -163,6 +168,9 @@ func firstInts(what string, v []int) string {
 	}
 	if len(v) > 1 {
 		what += "s"
+		if what == "vertexs" {
+			what = "vertices"
+		}
 	}
 	return what + " " + strings.Join(s, ", ")
 }
