@@ -145,7 +145,7 @@ func rotZ(v geom.Vec3, deg float64) geom.Vec3 {
 
 // FrameModel returns the camera Render uses for m and opt: the named view,
 // turned by the azimuth, at the distance and aim that fit every vertex in
-// the image with the margin. Overlays use it to place dimension lines.
+// the image with the margin (every vertex of the meshes counts, used or not). Overlays use it to place dimension lines.
 func FrameModel(m *geom.Model, opt *Options) (Camera, error) {
 	if opt == nil {
 		opt = &Options{}
@@ -170,17 +170,14 @@ func frame(m *geom.Model, opt *Options, w, h int) Camera {
 	right := fw.Cross(up).Normalize()
 	up = right.Cross(fw)
 
-	// The points to fit: every vertex used, or the bounding cylinder about
+	// The points to fit: every vertex, or the bounding cylinder about
 	// the vertical axis through the centre for a turntable.
 	var pts []geom.Vec3
 	if opt.Turntable {
 		r := 0.0
 		for _, p := range m.Parts {
-			for _, t := range p.Mesh.Tris {
-				for _, i := range t {
-					v := p.Mesh.Verts[i]
-					r = math.Max(r, math.Hypot(v[0]-c[0], v[1]-c[1]))
-				}
+			for _, v := range p.Mesh.Verts {
+				r = max(r, math.Hypot(v[0]-c[0], v[1]-c[1]))
 			}
 		}
 		const n = 64
@@ -191,21 +188,26 @@ func frame(m *geom.Model, opt *Options, w, h int) Camera {
 			}
 		}
 	}
-	visit := func(f func(x, y, z float64)) {
-		if pts != nil {
-			for _, p := range pts {
-				d := p.Sub(c)
-				f(d.Dot(right), d.Dot(up), d.Dot(fw))
-			}
-			return
+	// Camera-frame coordinates of every point, relative to the centre.
+	var xyz [][3]float64
+	add := func(p geom.Vec3) {
+		d := p.Sub(c)
+		xyz = append(xyz, [3]float64{d.Dot(right), d.Dot(up), d.Dot(fw)})
+	}
+	if pts != nil {
+		for _, p := range pts {
+			add(p)
 		}
+	} else {
 		for _, p := range m.Parts {
-			for _, t := range p.Mesh.Tris {
-				for _, i := range t {
-					d := p.Mesh.Verts[i].Sub(c)
-					f(d.Dot(right), d.Dot(up), d.Dot(fw))
-				}
+			for _, v := range p.Mesh.Verts {
+				add(v)
 			}
+		}
+	}
+	visit := func(f func(x, y, z float64)) {
+		for _, q := range xyz {
+			f(q[0], q[1], q[2])
 		}
 	}
 	fov := opt.fov()
@@ -222,25 +224,25 @@ func frame(m *geom.Model, opt *Options, w, h int) Camera {
 		d = 0
 		zmin := math.Inf(1)
 		visit(func(x, y, z float64) {
-			d = math.Max(d, math.Max(math.Abs(x-ox)/tx, math.Abs(y-oy)/ty)-z)
-			zmin = math.Min(zmin, z)
+			d = max(d, max(math.Abs(x-ox)/tx, math.Abs(y-oy)/ty)-z)
+			zmin = min(zmin, z)
 		})
-		d = math.Max(d, -zmin+ext*0.05)
+		d = max(d, -zmin+ext*0.05)
 		lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
 		visit(func(x, y, z float64) {
 			sx, sy := (x-ox)/(d+z), (y-oy)/(d+z)
-			lo[0], hi[0] = math.Min(lo[0], sx), math.Max(hi[0], sx)
-			lo[1], hi[1] = math.Min(lo[1], sy), math.Max(hi[1], sy)
+			lo[0], hi[0] = min(lo[0], sx), max(hi[0], sx)
+			lo[1], hi[1] = min(lo[1], sy), max(hi[1], sy)
 		})
 		ox += (lo[0] + hi[0]) / 2 * d
 		oy += (lo[1] + hi[1]) / 2 * d
 	}
 	target := c.Add(right.Mul(ox)).Add(up.Mul(oy))
 	zmin := math.Inf(1)
-	visit(func(x, y, z float64) { zmin = math.Min(zmin, z) })
+	visit(func(x, y, z float64) { zmin = min(zmin, z) })
 	return Camera{
 		Eye: target.Sub(fw.Mul(d)), Target: target, Up: up,
 		FovDeg: fov, Width: w, Height: h,
-		Near: math.Max((d+zmin)*0.5, d*1e-4),
+		Near: max((d+zmin)*0.5, d*1e-4),
 	}
 }

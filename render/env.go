@@ -75,14 +75,14 @@ func gradient(d geom.Vec3, s float64) [3]float64 {
 }
 
 func smooth(t float64) float64 {
-	t = math.Max(0, math.Min(1, t))
+	t = max(0, min(1, t))
 	return t * t * (3 - 2*t)
 }
 
 // boxProfile is the mean of the indicator of [−h, h] over [x−w, x+w]: a box
 // convolved with a box, which keeps the light's energy as it blurs.
 func boxProfile(x, h, w float64) float64 {
-	lo, hi := math.Max(x-w, -h), math.Min(x+w, h)
+	lo, hi := max(x-w, -h), min(x+w, h)
 	if hi <= lo {
 		return 0
 	}
@@ -98,7 +98,7 @@ func blurOf(roughness float64) float64 { return 0.02 + 1.6*roughness*roughness }
 // pre-filtered for roughness.
 func studioRadiance(d geom.Vec3, roughness float64) [3]float64 {
 	w := blurOf(roughness)
-	c := gradient(d, math.Min(1, w/1.2))
+	c := gradient(d, min(1, w/1.2))
 	for i := range studio {
 		b := &studio[i]
 		cz := d.Dot(b.dir)
@@ -117,13 +117,24 @@ func studioRadiance(d geom.Vec3, roughness float64) [3]float64 {
 	return c
 }
 
-// envLevels are the roughness values of the pre-filtered cube maps and
-// envSizes their face sizes in texels: sharp levels need fine texels, blurred
-// ones do not.
-var (
-	envLevels = [...]float64{0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1}
-	envSizes  = [...]int{192, 160, 96, 64, 32, 32, 16, 16}
-)
+// envSteps is the number of roughness steps between 0 and 1 for which a
+// pre-filtered map is baked (on first use): roughness is rounded to the
+// nearest 1/envSteps, far finer than a viewer can tell apart.
+const envSteps = 40
+
+// envFaceSize returns the face size in texels of the map for a roughness:
+// sharp reflections need fine texels, blurred ones do not.
+func envFaceSize(roughness float64) int {
+	switch {
+	case roughness < 0.15:
+		return 192
+	case roughness < 0.3:
+		return 96
+	case roughness < 0.5:
+		return 48
+	}
+	return 24
+}
 
 // cubeMap is one pre-filtered level: six faces of n × n RGB texels. Face
 // 2a+s looks along axis a, positive when s = 0; texel (i, j) of it faces
@@ -133,41 +144,45 @@ type cubeMap struct {
 	rgb []float32
 }
 
-var (
-	envOnce sync.Once
-	envMaps [len(envLevels)]cubeMap
-)
+var envMaps [envSteps + 1]struct {
+	once sync.Once
+	cm   cubeMap
+}
 
-// environment returns the baked studio, baking it on first use (about
-// 60 ms, once per process; the maps are read-only afterwards).
-func environment() *[len(envLevels)]cubeMap {
-	envOnce.Do(func() {
-		for l, r := range envLevels {
-			n := envSizes[l]
-			cm := cubeMap{n: n, rgb: make([]float32, 6*n*n*3)}
-			for f := 0; f < 6; f++ {
-				a, s := f/2, 1.0
-				if f%2 == 1 {
-					s = -1
-				}
-				for j := 0; j < n; j++ {
-					for i := 0; i < n; i++ {
-						u := (float64(i)+0.5)/float64(n)*2 - 1
-						v := (float64(j)+0.5)/float64(n)*2 - 1
-						var d geom.Vec3
-						d[a] = s
-						d[(a+1)%3] = u
-						d[(a+2)%3] = v
-						c := studioRadiance(d.Normalize(), r)
-						o := ((f*n+j)*n + i) * 3
-						cm.rgb[o], cm.rgb[o+1], cm.rgb[o+2] = float32(c[0]), float32(c[1]), float32(c[2])
-					}
-				}
-			}
-			envMaps[l] = cm
+// envMap returns the studio pre-filtered for roughness (0..1), baking it on
+// first use (tens of milliseconds, once per process and roughness step; the
+// maps are read-only afterwards, so concurrent renders share them).
+func envMap(roughness float64) *cubeMap {
+	step := int(clamp01(roughness)*envSteps + 0.5)
+	e := &envMaps[step]
+	e.once.Do(func() { e.cm = bakeCube(float64(step) / envSteps) })
+	return &e.cm
+}
+
+// bakeCube evaluates the filtered studio at every texel.
+func bakeCube(r float64) cubeMap {
+	n := envFaceSize(r)
+	cm := cubeMap{n: n, rgb: make([]float32, 6*n*n*3)}
+	for f := 0; f < 6; f++ {
+		a, s := f/2, 1.0
+		if f%2 == 1 {
+			s = -1
 		}
-	})
-	return &envMaps
+		for j := 0; j < n; j++ {
+			for i := 0; i < n; i++ {
+				u := (float64(i)+0.5)/float64(n)*2 - 1
+				v := (float64(j)+0.5)/float64(n)*2 - 1
+				var d geom.Vec3
+				d[a] = s
+				d[(a+1)%3] = u
+				d[(a+2)%3] = v
+				c := studioRadiance(d.Normalize(), r)
+				o := ((f*n+j)*n + i) * 3
+				cm.rgb[o], cm.rgb[o+1], cm.rgb[o+2] = float32(c[0]), float32(c[1]), float32(c[2])
+			}
+		}
+	}
+	return cm
 }
 
 // sample returns the bilinear value of the cube map in direction d (any
@@ -192,8 +207,8 @@ func (cm *cubeMap) sample(d geom.Vec3) [3]float64 {
 	fn := float64(n)
 	x := (d[(ax+1)%3]/m+1)/2*fn - 0.5
 	y := (d[(ax+2)%3]/m+1)/2*fn - 0.5
-	x = math.Max(0, math.Min(fn-1, x))
-	y = math.Max(0, math.Min(fn-1, y))
+	x = max(0, min(fn-1, x))
+	y = max(0, min(fn-1, y))
 	i0, j0 := int(x), int(y)
 	i1, j1 := min(i0+1, n-1), min(j0+1, n-1)
 	tx, ty := x-float64(i0), y-float64(j0)
@@ -207,22 +222,4 @@ func (cm *cubeMap) sample(d geom.Vec3) [3]float64 {
 		c[k] = a*(1-ty) + b*ty
 	}
 	return c
-}
-
-// envLookup returns the studio radiance for camera-space direction d,
-// pre-filtered for roughness (0..1), interpolating between levels.
-func envLookup(maps *[len(envLevels)]cubeMap, d geom.Vec3, roughness float64) [3]float64 {
-	r := math.Max(0, math.Min(1, roughness))
-	l := 0
-	for l+2 < len(envLevels) && r > envLevels[l+1] {
-		l++
-	}
-	t := (r - envLevels[l]) / (envLevels[l+1] - envLevels[l])
-	t = math.Max(0, math.Min(1, t))
-	a := maps[l].sample(d)
-	if t == 0 {
-		return a
-	}
-	b := maps[l+1].sample(d)
-	return [3]float64{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t, a[2] + (b[2]-a[2])*t}
 }

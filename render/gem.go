@@ -146,7 +146,7 @@ func (g *gemBody) exit(o, d geom.Vec3) (t float64, n geom.Vec3, ok bool) {
 		if math.IsInf(t, 1) {
 			return 0, n, false
 		}
-		return math.Max(t, 0), n, true
+		return max(t, 0), n, true
 	}
 	for i, tri := range g.tris {
 		s, _, _, hit := intersect(o, d, tri[0], tri[1], tri[2])
@@ -161,8 +161,8 @@ func (g *gemBody) exit(o, d geom.Vec3) (t float64, n geom.Vec3, ok bool) {
 // for light arriving at cosine cosi from a medium of index n1 into n2; 1 on
 // total internal reflection.
 func fresnel(cosi, n1, n2 float64) float64 {
-	cosi = math.Min(1, math.Abs(cosi))
-	sint := n1 / n2 * math.Sqrt(math.Max(0, 1-cosi*cosi))
+	cosi = min(1, math.Abs(cosi))
+	sint := n1 / n2 * math.Sqrt(max(0, 1-cosi*cosi))
 	if sint >= 1 {
 		return 1
 	}

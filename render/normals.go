@@ -39,3 +39,17 @@ func cornerNormal(vn, fn geom.Vec3) geom.Vec3 {
 	}
 	return fn
 }
+
+// faceNormals returns the unit normal of every triangle (zero when
+// degenerate).
+func faceNormals(m *geom.Mesh) []geom.Vec3 {
+	n := make([]geom.Vec3, len(m.Tris))
+	for i := range m.Tris {
+		a, b, c := m.Triangle(i)
+		f := b.Sub(a).Cross(c.Sub(a))
+		if l := f.Len(); l > 0 {
+			n[i] = f.Mul(1 / l)
+		}
+	}
+	return n
+}

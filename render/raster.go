@@ -30,6 +30,31 @@ type pvert struct {
 type prim struct {
 	v  [3]uint32
 	id uint32
+	z  depthPlane
+}
+
+// depthPlane is 1/depth as an exact affine function of the sample grid,
+// iz(x, y) = z0 + zx·x + zy·y, taken from the triangle's plane in space
+// (not from its snapped corners), so the depth buffer holds the true ray
+// hit at every sample centre.
+type depthPlane struct{ z0, zx, zy float64 }
+
+// planeOf returns the depth plane of the triangle (a, b, c) seen by cam.
+// For a point P = eye + r(x, y)·z on the plane n·(P − a) = 0 with
+// r = fw + right·(x − cx)/f − up·(y − cy)/f, 1/z = −n·r / n·(eye − a).
+func planeOf(cam *basis, a, b, c geom.Vec3) depthPlane {
+	n := b.Sub(a).Cross(c.Sub(a))
+	den := n.Dot(cam.eye.Sub(a))
+	if den == 0 {
+		return depthPlane{}
+	}
+	k := -1 / den
+	nr, nu := n.Dot(cam.right)/cam.focal, n.Dot(cam.up)/cam.focal
+	return depthPlane{
+		z0: k * (n.Dot(cam.fw) - nr*cam.cx + nu*cam.cy),
+		zx: k * nr,
+		zy: -k * nu,
+	}
 }
 
 // chunk is the binning result of one contiguous range of triangles.
@@ -77,10 +102,10 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 	add := func(pr prim, a, b, cc *pvert) {
 		// Sample (i, j) has its centre at (i+0.5, j+0.5); the bounding box
 		// of sample indices the triangle may cover:
-		x0 := math.Max(math.Floor(min(a.x, b.x, cc.x)-0.5), 0)
-		y0 := math.Max(math.Floor(min(a.y, b.y, cc.y)-0.5), 0)
-		x1 := math.Min(math.Ceil(max(a.x, b.x, cc.x)-0.5), maxX)
-		y1 := math.Min(math.Ceil(max(a.y, b.y, cc.y)-0.5), maxY)
+		x0 := max(math.Floor(min(a.x, b.x, cc.x)-0.5), 0)
+		y0 := max(math.Floor(min(a.y, b.y, cc.y)-0.5), 0)
+		x1 := min(math.Ceil(max(a.x, b.x, cc.x)-0.5), maxX)
+		y1 := min(math.Ceil(max(a.y, b.y, cc.y)-0.5), maxY)
 		if x0 > x1 || y0 > y1 {
 			return
 		}
@@ -111,7 +136,8 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 			if !(area < 0) {
 				continue
 			}
-			add(prim{v: [3]uint32{i0, i2, i1}, id: id}, a, cc, b)
+			w0, w1, w2 := part.mesh.Verts[i0-vb], part.mesh.Verts[i1-vb], part.mesh.Verts[i2-vb]
+			add(prim{v: [3]uint32{i0, i2, i1}, id: id, z: planeOf(&sc.cam, w0, w1, w2)}, a, cc, b)
 			continue
 		}
 		// Slow path: clip in camera space against the near plane and the
@@ -129,6 +155,7 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 		if len(poly) < 3 {
 			continue
 		}
+		zp := planeOf(&sc.cam, w0, w1, w2)
 		base := uint32(len(c.extras))
 		for _, q := range poly {
 			iz := 1 / q[2]
@@ -144,7 +171,7 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 			if (p1.x-p0.x)*(p2.y-p0.y)-(p2.x-p0.x)*(p1.y-p0.y) <= 0 {
 				continue
 			}
-			add(prim{v: [3]uint32{j0 + nv, j1 + nv, j2 + nv}, id: id}, p0, p1, p2)
+			add(prim{v: [3]uint32{j0 + nv, j1 + nv, j2 + nv}, id: id, z: zp}, p0, p1, p2)
 		}
 	}
 }
@@ -175,7 +202,7 @@ func (sc *scene) rasterTile(buf *tileBuf, tile, ox, oy, tw, th int) {
 		c := &sc.chunks[ci]
 		for _, k := range c.bins[tile] {
 			pr := c.prims[k]
-			rasterTri(buf, sc.vert(c, pr.v[0]), sc.vert(c, pr.v[1]), sc.vert(c, pr.v[2]), pr.id, ox, oy, tw, th)
+			rasterTri(buf, sc.vert(c, pr.v[0]), sc.vert(c, pr.v[1]), sc.vert(c, pr.v[2]), pr.id, &pr.z, ox, oy, tw, th)
 		}
 	}
 }
@@ -199,7 +226,7 @@ func makeEdge(xa, ya, xb, yb int64) edge {
 func snap(v float64) int64 { return int64(math.Floor(v*subOne + 0.5)) }
 
 // rasterTri fills the samples of one triangle inside the tile.
-func rasterTri(buf *tileBuf, p0, p1, p2 *pvert, id uint32, ox, oy, tw, th int) {
+func rasterTri(buf *tileBuf, p0, p1, p2 *pvert, id uint32, zp *depthPlane, ox, oy, tw, th int) {
 	x0, y0 := snap(p0.x), snap(p0.y)
 	x1, y1 := snap(p1.x), snap(p1.y)
 	x2, y2 := snap(p2.x), snap(p2.y)
@@ -219,18 +246,13 @@ func rasterTri(buf *tileBuf, p0, p1, p2 *pvert, id uint32, ox, oy, tw, th int) {
 	e0 := makeEdge(x1, y1, x2, y2) // opposite vertex 0
 	e1 := makeEdge(x2, y2, x0, y0) // opposite vertex 1
 	e2 := makeEdge(x0, y0, x1, y1) // opposite vertex 2
-	// 1/depth is affine on screen: iz = (E0·iz0 + E1·iz1 + E2·iz2)/area,
-	// written per sample step.
-	fa := 1 / float64(area)
-	dzx := (float64(e0.a)*p0.iz + float64(e1.a)*p1.iz + float64(e2.a)*p2.iz) * fa * subOne
-	dzy := (float64(e0.b)*p0.iz + float64(e1.b)*p1.iz + float64(e2.b)*p2.iz) * fa * subOne
 	sx := int64(lox)<<subBits + subOne/2
 	sy := int64(loy)<<subBits + subOne/2
-	// Unbiased edge values at the first sample give the depth there.
 	u0 := e0.a*sx + e0.b*sy + e0.c
 	u1 := e1.a*sx + e1.b*sy + e1.c
 	u2 := e2.a*sx + e2.b*sy + e2.c
-	zr := (float64(u0+biasOf(e0, x1, y1))*p0.iz + float64(u1+biasOf(e1, x2, y2))*p1.iz + float64(u2+biasOf(e2, x0, y0))*p2.iz) * fa
+	dzx, dzy := zp.zx, zp.zy
+	zr := zp.z0 + zp.zx*(float64(lox)+0.5) + zp.zy*(float64(loy)+0.5)
 	stepX0, stepX1, stepX2 := e0.a<<subBits, e1.a<<subBits, e2.a<<subBits
 	stepY0, stepY1, stepY2 := e0.b<<subBits, e1.b<<subBits, e2.b<<subBits
 	for y := loy; y <= hiy; y++ {
@@ -255,10 +277,4 @@ func rasterTri(buf *tileBuf, p0, p1, p2 *pvert, id uint32, ox, oy, tw, th int) {
 		u2 += stepY2
 		zr += dzy
 	}
-}
-
-// biasOf returns the amount makeEdge subtracted from e.c (0 or 1) for the
-// edge that starts at (xa, ya); adding it back gives the exact edge value.
-func biasOf(e edge, xa, ya int64) int64 {
-	return -(e.c + e.a*xa + e.b*ya)
 }

@@ -20,6 +20,7 @@ type partData struct {
 	mesh    *geom.Mesh
 	mat     geom.Material
 	normals []geom.Vec3 // smooth vertex normals; nil for faceted gems
+	faceN   []geom.Vec3 // unit face normals (zero for a degenerate triangle)
 	gem     *gemBody    // non-nil for a transparent stone
 }
 
@@ -37,7 +38,6 @@ type scene struct {
 	tileS    int // tile side in samples
 	tilesX   int
 	tilesY   int
-	env0     *[len(envLevels)]cubeMap
 	shadow   *shadowMap
 	bg       [3]float64 // linear background colour
 	bgA      float64    // background alpha, 0 (transparent) or 1
@@ -143,6 +143,7 @@ func newScene(m *geom.Model, opt *Options, cam Camera) (*scene, error) {
 		if p.Material.Kind != geom.KindGem {
 			pd.normals = vertexNormals(p.Mesh)
 		}
+		pd.faceN = faceNormals(p.Mesh)
 		sc.parts[i] = pd
 		sc.triBase[i+1] = sc.triBase[i] + len(p.Mesh.Tris)
 		sc.vertBase[i+1] = sc.vertBase[i] + len(p.Mesh.Verts)
@@ -164,13 +165,25 @@ func newScene(m *geom.Model, opt *Options, cam Camera) (*scene, error) {
 	if !opt.NoShadow {
 		sc.shadow = newShadowMap(m)
 	}
-	sc.env0 = environment()
 	return sc, nil
 }
 
 // partOf returns the part holding global triangle g.
 func (sc *scene) partOf(g int) int {
+	if len(sc.parts) < 16 {
+		i := 0
+		for sc.triBase[i+1] <= g {
+			i++
+		}
+		return i
+	}
 	return sort.Search(len(sc.parts), func(i int) bool { return sc.triBase[i+1] > g })
+}
+
+// faceOf returns the part of global triangle g and its unit face normal.
+func (sc *scene) faceOf(g uint32) (int, geom.Vec3) {
+	pi := sc.partOf(int(g))
+	return pi, sc.parts[pi].faceN[int(g)-sc.triBase[pi]]
 }
 
 // forTiles runs fn on every tile, each on one worker with its own buffer,
@@ -230,8 +243,17 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 	var ids [16]uint32
 	var cnt [16]int
 	var sumX, sumY [16]float64
+	type group struct {
+		part      int
+		fn        geom.Vec3
+		id        uint32
+		best, cnt int
+		sx, sy    float64
+	}
+	var grp [16]group
 	px0, py0 := ox/s, oy/s
 	pix := sc.cam.scaledDown(s)
+	sx0, sy0, sx1, sy1, bounded := sc.shadow.screenRect(&pix)
 	for py := py0; py < py0+th/s; py++ {
 		for px := px0; px < px0+tw/s; px++ {
 			// Distinct triangles among the pixel's samples, in sample order.
@@ -258,12 +280,41 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 					sumY[k] += float64(py*s+j) + 0.5
 				}
 			}
+			if nu == 1 && bgN == 0 {
+				c := pbrNeutral(sc.shadeAt(ids[0]-1, sumX[0]/float64(ns), sumY[0]/float64(ns)))
+				o := img.PixOffset(img.Rect.Min.X+px, img.Rect.Min.Y+py)
+				p := img.Pix[o : o+4 : o+4]
+				p[0], p[1], p[2], p[3] = to8(c[0]), to8(c[1]), to8(c[2]), 255
+				continue
+			}
+			// Merge triangles of one smooth surface (same part, not a gem,
+			// face normals within the crease angle): the shading normal is
+			// continuous across their shared edges, so one shade serves
+			// them all. Creases, silhouettes and gem facets keep their own.
+			ng := 0
+			for k := 0; k < nu; k++ {
+				pi, fn := sc.faceOf(ids[k] - 1)
+				g := 0
+				for g < ng && !(grp[g].part == pi && sc.parts[pi].gem == nil && grp[g].fn.Dot(fn) >= creaseCos) {
+					g++
+				}
+				if g == ng {
+					grp[g] = group{part: pi, fn: fn, id: ids[k], best: cnt[k]}
+					ng++
+				} else if cnt[k] > grp[g].best {
+					grp[g].id, grp[g].best = ids[k], cnt[k]
+				}
+				grp[g].cnt += cnt[k]
+				grp[g].sx += sumX[k]
+				grp[g].sy += sumY[k]
+			}
 			var acc [3]float64
 			var alpha float64
-			for k := 0; k < nu; k++ {
-				c := sc.shadeAt(ids[k]-1, sumX[k]/float64(cnt[k]), sumY[k]/float64(cnt[k]))
+			for g := 0; g < ng; g++ {
+				gr := &grp[g]
+				c := sc.shadeAt(gr.id-1, gr.sx/float64(gr.cnt), gr.sy/float64(gr.cnt))
 				c = pbrNeutral(c)
-				wk := float64(cnt[k]) / float64(ns)
+				wk := float64(gr.cnt) / float64(ns)
 				for q := range acc {
 					acc[q] += clamp01(c[q]) * wk
 				}
@@ -271,7 +322,10 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 			}
 			if bgN > 0 {
 				wk := float64(bgN) / float64(ns)
-				sh := sc.shadow.at(pix.eye, pix.ray(float64(px)+0.5, float64(py)+0.5))
+				sh := 0.0
+				if fx, fy := float64(px)+0.5, float64(py)+0.5; sc.shadow != nil && (!bounded || (fx >= sx0 && fx <= sx1 && fy >= sy0 && fy <= sy1)) {
+					sh = sc.shadow.at(pix.eye, pix.ray(fx, fy))
+				}
 				if sc.bgA > 0 {
 					for q := range acc {
 						acc[q] += sc.bg[q] * (1 - sh) * wk
@@ -290,7 +344,7 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 			}
 			inv := 1 / alpha
 			p[0], p[1], p[2] = to8(acc[0]*inv), to8(acc[1]*inv), to8(acc[2]*inv)
-			p[3] = uint8(math.Floor(math.Min(alpha, 1)*255 + 0.5))
+			p[3] = uint8(math.Floor(min(alpha, 1)*255 + 0.5))
 		}
 	}
 }
@@ -315,10 +369,7 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 	t := part.mesh.Tris[ti]
 	a, b, c := part.mesh.Verts[t[0]], part.mesh.Verts[t[1]], part.mesh.Verts[t[2]]
 	d := sc.cam.ray(x, y).Normalize()
-	fn := b.Sub(a).Cross(c.Sub(a))
-	if l := fn.Len(); l > 0 {
-		fn = fn.Mul(1 / l)
-	}
+	fn := part.faceN[ti]
 	// The exact hit (perspective-correct barycentrics); clamp the rare
 	// rounding outside the triangle at its edges.
 	tt, u, v, _ := intersectPlane(sc.cam.eye, d, a, b, c)

@@ -70,7 +70,8 @@ func bandMesh(t testing.TB, ri, w, th float64, stations, k int) *geom.Mesh {
 func brilliantMesh(t testing.TB, d float64, c geom.Vec3) *geom.Mesh {
 	t.Helper()
 	r := d / 2
-	prof := []geom.Vec2{{0, -0.43 * d}, {r * 0.35, -0.28 * d}, {r, -0.015 * d}, {r, 0.015 * d}, {0.53 * r * 1.25, 0.12 * d}, {0.53 * r, 0.175 * d}, {0, 0.175 * d}}
+	// Convex: the pavilion steepens and the crown flattens toward the axis.
+	prof := []geom.Vec2{{0, -0.43 * d}, {r * 0.5, -0.2425 * d}, {r, -0.015 * d}, {r, 0.015 * d}, {0.75 * r, 0.10875 * d}, {0.53 * r, 0.175 * d}, {0, 0.175 * d}}
 	m, err := geom.Revolve(prof, geom.Tolerance{ChordMM: 1, MaxAngleDeg: 22.5})
 	if err != nil {
 		t.Fatal(err)

@@ -12,9 +12,10 @@ func (sc *scene) toCam(d geom.Vec3) geom.Vec3 {
 	return geom.Vec3{d.Dot(sc.cam.right), d.Dot(sc.cam.up), -d.Dot(sc.cam.fw)}
 }
 
-// env returns the studio radiance arriving from world direction d.
+// env returns the studio radiance arriving from world direction d,
+// pre-filtered for roughness.
 func (sc *scene) env(d geom.Vec3, roughness float64) [3]float64 {
-	return envLookup(sc.env0, sc.toCam(d), roughness)
+	return envMap(roughness).sample(sc.toCam(d))
 }
 
 // envBRDF is the split-sum scale and bias (A, B) of a GGX specular lobe with
@@ -28,7 +29,7 @@ func envBRDF(roughness, nv float64) (a, b float64) {
 	for i := range r {
 		r[i] = roughness*c0[i] + c1[i]
 	}
-	a004 := math.Min(r[0]*r[0], math.Exp2(-9.28*nv))*r[0] + r[1]
+	a004 := min(r[0]*r[0], math.Exp2(-9.28*nv))*r[0] + r[1]
 	return -1.04*a004 + r[2], 1.04*a004 + r[3]
 }
 
@@ -66,7 +67,7 @@ func (sc *scene) shadeMetal(mat *geom.Material, n, v geom.Vec3) [3]float64 {
 // diffuse body of the base colour under the studio's irradiance, and a
 // specular coat with F0 from the refractive index.
 func (sc *scene) shadeOpaque(mat *geom.Material, n, v geom.Vec3) [3]float64 {
-	nv := math.Max(n.Dot(v), 1e-4)
+	nv := max(n.Dot(v), 1e-4)
 	r := n.Mul(2 * nv).Sub(v)
 	rough := clamp01(mat.Roughness)
 	ior := mat.IOR
@@ -104,7 +105,7 @@ func pbrNeutral(c [3]float64) [3]float64 {
 		start        = 0.8 - 0.04
 		desaturation = 0.15
 	)
-	x := math.Min(c[0], math.Min(c[1], c[2]))
+	x := min(c[0], min(c[1], c[2]))
 	offset := 0.04
 	if x < 0.08 {
 		offset = x - 6.25*x*x
@@ -112,7 +113,7 @@ func pbrNeutral(c [3]float64) [3]float64 {
 	for k := range c {
 		c[k] -= offset
 	}
-	peak := math.Max(c[0], math.Max(c[1], c[2]))
+	peak := max(c[0], max(c[1], c[2]))
 	if peak < start {
 		return c
 	}

@@ -34,8 +34,8 @@ type shadowMap struct {
 func newShadowMap(m *geom.Model) *shadowMap {
 	box := m.Bounds()
 	size := box.Size()
-	ext := math.Max(size[0], size[1])
-	full := math.Max(ext, size[2])
+	ext := max(size[0], size[1])
+	full := max(ext, size[2])
 	if !(ext > 0) {
 		return nil
 	}
@@ -63,7 +63,7 @@ func newShadowMap(m *geom.Model) *shadowMap {
 	occ := make([]float64, len(height))
 	for i, h := range height {
 		if !math.IsInf(h, 1) {
-			occ[i] = math.Exp(-math.Max(h, 0) / falloff)
+			occ[i] = math.Exp(-max(h, 0) / falloff)
 		}
 	}
 	blur(occ, shadowCells, shadowBlur*ext/sm.cell)
@@ -97,7 +97,7 @@ func (sm *shadowMap) splat(height []float64, a, b, c geom.Vec3) {
 		i := int(math.Floor((lo[0] - sm.x0) / sm.cell))
 		j := int(math.Floor((lo[1] - sm.y0) / sm.cell))
 		if i >= 0 && j >= 0 && i < sm.n && j < sm.n {
-			height[j*sm.n+i] = math.Min(height[j*sm.n+i], lo[2]-sm.z0)
+			height[j*sm.n+i] = min(height[j*sm.n+i], lo[2]-sm.z0)
 		}
 		return
 	}
@@ -181,5 +181,26 @@ func (sm *shadowMap) at(eye, dir geom.Vec3) float64 {
 	n := sm.n
 	o := float64(sm.occ[j*n+i])*(1-tx)*(1-ty) + float64(sm.occ[j*n+i+1])*tx*(1-ty) +
 		float64(sm.occ[(j+1)*n+i])*(1-tx)*ty + float64(sm.occ[(j+1)*n+i+1])*tx*ty
-	return shadowStrength * math.Min(1, o)
+	return shadowStrength * min(1, o)
+}
+
+// screenRect returns the pixel rectangle (x0, y0, x1, y1) outside which the
+// ground seen through basis b has no shadow: the projection of the map's
+// corners on the ground. ok is false when it cannot be bounded (a corner
+// behind the camera); the caller then tests every pixel.
+func (sm *shadowMap) screenRect(b *basis) (x0, y0, x1, y1 float64, ok bool) {
+	if sm == nil {
+		return 0, 0, 0, 0, true
+	}
+	x0, y0, x1, y1 = 1e300, 1e300, -1e300, -1e300
+	span := sm.cell * float64(sm.n)
+	for _, c := range [4][2]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+		p := geom.Vec3{sm.x0 + c[0]*span, sm.y0 + c[1]*span, sm.z0}
+		x, y, z := b.project(p)
+		if !(z > b.near) {
+			return 0, 0, 0, 0, false
+		}
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+	}
+	return x0 - 1, y0 - 1, x1 + 1, y1 + 1, true
 }
