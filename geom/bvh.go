@@ -368,7 +368,8 @@ func (b *BVH) Nearest(p Vec3) (q Vec3, tri int, dist float64) {
 	if len(b.nodes) == 0 {
 		return q, tri, best
 	}
-	stack := []int32{0}
+	var buf [64]int32 // the stack lives on the goroutine stack unless the tree is deeper
+	stack := append(buf[:0], 0)
 	for len(stack) > 0 {
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -476,7 +477,8 @@ func (b *BVH) Raycast(orig, dir Vec3, tmax float64) (Hit, bool) {
 		inv[k] = 1 / dir[k] // ±Inf for a zero component: the slab test copes
 	}
 	best := tmax
-	stack := []int32{0}
+	var buf [64]int32
+	stack := append(buf[:0], 0)
 	for len(stack) > 0 {
 		n := &b.nodes[stack[len(stack)-1]]
 		stack = stack[:len(stack)-1]
