@@ -46,6 +46,13 @@ type Triangulation2D struct {
 	// sorted. A constraint segment that crosses others or passes through
 	// vertices appears as a chain of edges.
 	Constrained [][2]uint32
+	// Winding gives, for each triangle, how many times the constraint
+	// segments, read as directed edges a→b, wind around it (counter-clockwise
+	// positive). When the segments form closed contours this is the contours'
+	// winding number, so a fill rule tells inside from outside: an
+	// engraving's outlines cut into a surface's grid keep the triangles with
+	// Winding ≠ 0 (non-zero) or odd (even-odd).
+	Winding []int32
 }
 
 // Triangulate2D returns the constrained Delaunay triangulation of pts (mm)
@@ -282,12 +289,15 @@ func (c *CDT) Result() *Triangulation2D {
 		}
 		out.Index[i] = uint32(id[r])
 	}
+	w := c.windings()
+	out.Winding = make([]int32, 0, nt)
 	for t := 0; t < len(c.he)/3; t++ {
 		a, b, d := c.he[3*t].v, c.he[3*t+1].v, c.he[3*t+2].v
 		if a == infVertex || b == infVertex || d == infVertex {
 			continue
 		}
 		out.Tris = append(out.Tris, [3]uint32{uint32(id[a]), uint32(id[b]), uint32(id[d])})
+		out.Winding = append(out.Winding, w[t])
 	}
 	keys := make([]uint64, 0, len(c.pts))
 	for e := range c.he {
@@ -305,6 +315,37 @@ func (c *CDT) Result() *Triangulation2D {
 		out.Constrained[i] = [2]uint32{uint32(k >> 32), uint32(k)}
 	}
 	return out
+}
+
+// windings returns the winding number of every triangle slot by a
+// breadth-first walk from the outside (the ghost triangles, winding 0):
+// crossing a half-edge from its right side into its own triangle adds its
+// winding weight.
+func (c *CDT) windings() []int32 {
+	nt := len(c.he) / 3
+	w := make([]int32, nt)
+	seen := make([]bool, nt)
+	queue := make([]int32, 0, nt)
+	for t := int32(0); t < int32(nt); t++ {
+		if c.isGhostTri(t) {
+			seen[t] = true
+			queue = append(queue, t)
+		}
+	}
+	for head := 0; head < len(queue); head++ {
+		t := queue[head]
+		for k := int32(0); k < 3; k++ {
+			g := c.he[3*t+k].twin
+			u := g / 3
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			w[u] = w[t] + c.he[g].wind
+			queue = append(queue, u)
+		}
+	}
+	return w
 }
 
 // ---- half-edge structure ----

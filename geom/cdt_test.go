@@ -2,6 +2,7 @@ package geom
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -555,4 +556,71 @@ func TestTriangulate2DNearCollinear(t *testing.T) {
 		}
 		checkTriangulation(t, pts, segs, tr)
 	}
+}
+
+func TestTriangulate2DWindingOnGrid(t *testing.T) {
+	// The engraving case: a surface's (u, v) grid with an outline cut into
+	// it. A letter-like outline (a square ring: outer CCW, inner CW) is
+	// added after the grid; the triangles of winding ≠ 0 cover exactly its
+	// area, and every triangle's winding matches the outline's around its
+	// centroid.
+	var pts []Vec2
+	for i := 0; i <= 20; i++ {
+		for j := 0; j <= 20; j++ {
+			pts = append(pts, Vec2{0.5 * float64(j), 0.5 * float64(i)})
+		}
+	}
+	c, err := NewCDT(pts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outer := Contour{{1.3, 1.1}, {8.7, 1.6}, {8.2, 8.9}, {1.1, 8.4}}
+	inner := Contour{{3.3, 3.4}, {3.1, 6.2}, {6.3, 6.6}, {6.6, 3.2}}
+	r := Region{Contours: []Contour{outer, inner}}
+	for _, ct := range r.Contours {
+		ids := make([]int, len(ct))
+		for i, p := range ct {
+			if ids[i], err = c.AddPoint(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range ids {
+			if err := c.AddSegment(ids[i], ids[(i+1)%len(ids)]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tr := c.Result()
+	if len(tr.Winding) != len(tr.Tris) {
+		t.Fatalf("%d windings for %d triangles", len(tr.Winding), len(tr.Tris))
+	}
+	var inside float64
+	for i, tri := range tr.Tris {
+		a, b, d := tr.Verts[tri[0]], tr.Verts[tri[1]], tr.Verts[tri[2]]
+		cen := a.Add(b).Add(d).Mul(1.0 / 3)
+		if w := r.Winding(cen); w != int(tr.Winding[i]) {
+			t.Fatalf("triangle %d: winding %d, the outline winds %d times around its centroid", i, tr.Winding[i], w)
+		}
+		if tr.Winding[i] != 0 {
+			inside += cross2(b.Sub(a), d.Sub(a)) / 2
+		}
+	}
+	if want := outer.Area() + inner.Area(); !near(inside, want, areaRel) {
+		t.Fatalf("inside triangles cover %.12g mm², outline encloses %.12g", inside, want)
+	}
+}
+
+func ExampleTriangulate2D() {
+	// Two crossing diagonals of a 2 mm square: the crossing becomes a vertex.
+	pts := []Vec2{{0, 0}, {2, 0}, {2, 2}, {0, 2}}
+	tr, err := Triangulate2D(pts, [][2]int{{0, 2}, {1, 3}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(tr.Verts), "vertices, the new one at", tr.Verts[4])
+	fmt.Println(len(tr.Tris), "triangles,", len(tr.Constrained), "constrained edges")
+	// Output:
+	// 5 vertices, the new one at [1 1]
+	// 4 triangles, 4 constrained edges
 }

@@ -2,6 +2,7 @@ package geom
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -72,4 +73,19 @@ func TestExtrudeErrors(t *testing.T) {
 	if _, err := Extrude(wobblyRing(1000), 1, Tolerance{MaxTriangles: 100}); !errors.Is(err, ErrBudget) {
 		t.Errorf("over budget: err %v, want ErrBudget", err)
 	}
+}
+
+func ExampleExtrude() {
+	// A 10 × 6 mm tag with a 2 × 2 mm hole, 1.5 mm thick.
+	tag := Region{Contours: []Contour{
+		{{0, 0}, {10, 0}, {10, 6}, {0, 6}},
+		{{1, 2}, {1, 4}, {3, 4}, {3, 2}}, // clockwise: a hole under NonZero
+	}}
+	m, err := Extrude(tag, 1.5, Tolerance{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("volume %.2f mm³, solid: %v\n", m.Volume(), m.Check().OK())
+	// Output: volume 84.00 mm³, solid: true
 }

@@ -98,31 +98,7 @@ func (r Region) triangulate() (*regionTriangulation, error) {
 	if nt == 0 {
 		return rt, nil
 	}
-	// Winding numbers by a breadth-first walk from the outside (the ghost
-	// triangles, winding 0): crossing a half-edge from its right side into its
-	// own triangle adds its winding weight.
-	w := make([]int32, nt)
-	seen := make([]bool, nt)
-	queue := make([]int32, 0, nt)
-	for t := int32(0); t < int32(nt); t++ {
-		if c.isGhostTri(t) {
-			seen[t] = true
-			queue = append(queue, t)
-		}
-	}
-	for head := 0; head < len(queue); head++ {
-		t := queue[head]
-		for k := int32(0); k < 3; k++ {
-			g := c.he[3*t+k].twin
-			u := g / 3
-			if seen[u] {
-				continue
-			}
-			seen[u] = true
-			w[u] = w[t] + c.he[g].wind
-			queue = append(queue, u)
-		}
-	}
+	w := c.windings()
 	rt.wind = w
 	for t := range rt.keep {
 		if c.isGhostTri(int32(t)) {
