@@ -43,8 +43,8 @@ func NewBVH(m *Mesh) *BVH {
 	// Boxes and centroids are kept in slot order and move with the
 	// triangles when a node is partitioned, so every pass of the build
 	// reads memory in sequence.
-	var boxes []Box
-	var cents []Vec3
+	boxes := make([]Box, 0, len(m.Tris))
+	cents := make([]Vec3, 0, len(m.Tris))
 	b.order = make([]int32, 0, len(m.Tris))
 	for i, t := range m.Tris {
 		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
@@ -62,7 +62,9 @@ func NewBVH(m *Mesh) *BVH {
 	if len(b.order) == 0 {
 		return b
 	}
-	b.nodes = make([]bvhNode, 1, 2*len(b.order)/bvhLeafSize+1)
+	// SAH leaves hold about 3 triangles, so about 2n/3 nodes; n is room
+	// enough not to grow.
+	b.nodes = make([]bvhNode, 1, len(b.order)+1)
 	bld := bvhBuilder{b: b, boxes: boxes, cents: cents}
 	box, cb := bld.boxesOf(0, int32(len(b.order)))
 	bld.build(0, 0, int32(len(b.order)), box, cb)
