@@ -37,7 +37,7 @@ type EdgeRef struct {
 // triangle (or vertex) order, for debugging.
 //
 // A mesh is one Part: one closed solid, possibly of several shells (a chain of
-// links, a stone and its cavity). Its shells must not intersect or touch each
+// links made as one part, a hollow bead and its inner wall). Its shells must not intersect or touch each
 // other; a shell with negative volume is allowed only as a cavity, that is
 // when it lies inside another shell's material.
 type CheckReport struct {
@@ -110,6 +110,13 @@ type CheckOptions struct {
 // triangles, edge topology (holes, non-manifold and misoriented edges,
 // non-manifold vertices), shells, signed volume and self-intersections. It
 // never panics and never modifies the mesh.
+//
+// Everything but the self-intersection test is linear in the mesh size. That
+// test builds a BVH (O(n log n)) and decides each pair of triangles whose
+// boxes overlap with exact predicates, stopping after PairsPerTriangle pairs
+// per triangle (TooManyPairs) so that untrusted input cannot take quadratic
+// time. Skip it with CheckWith in hot paths that have checked their
+// builder's output before.
 func (m *Mesh) Check() CheckReport { return m.CheckWith(CheckOptions{}) }
 
 // OK reports whether the report found a valid solid (Err returns nil).
