@@ -250,6 +250,22 @@ func TestCheckSphereAndTorus(t *testing.T) {
 	}
 
 	const R, rr, n, k = 10.0, 2.0, 96, 32
+	// the same torus revolved: a regular k-gon profile centred at r = R.
+	circ := make([]Vec2, k)
+	for j := range circ {
+		a := 2 * math.Pi * float64(j) / k
+		circ[j] = Vec2{R + rr*math.Cos(a), rr * math.Sin(a)}
+	}
+	rev, err := Revolve(circ, tol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep = mustOK(t, rev)
+	nrev := len(rev.Verts) / k
+	if w := polyTorusVolume(R, rr, nrev, k); rep.Shells != 1 || math.Abs(rep.Volume-w) > 1e-9*w {
+		t.Errorf("revolved torus: shells %d, volume %.9g, polyhedron %.9g", rep.Shells, rep.Volume, w)
+	}
+
 	tor := testTorus(t, R, rr, n, k)
 	rep = mustOK(t, tor)
 	if rep.Shells != 1 {
