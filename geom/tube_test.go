@@ -211,3 +211,44 @@ func BenchmarkTubeChain110(b *testing.B) {
 		b.ReportMetric(float64(tris), "tris")
 	}
 }
+
+func TestTubeClosedNonPlanar(t *testing.T) {
+	// A trefoil (the (2, 3) torus knot): its rotation-minimizing frames come
+	// back twisted, and the twist is spread along the loop so it closes. The
+	// tube must be a valid solid of volume ≈ π r² × length.
+	const R, a, r = 4.0, 1.5, 0.4
+	n := 1200
+	path := make([]Vec3, n)
+	for i := range path {
+		th := 2 * math.Pi * float64(i) / float64(n)
+		s := R + a*math.Cos(3*th)
+		path[i] = Vec3{s * math.Cos(2*th), s * math.Sin(2*th), a * math.Sin(3*th)}
+	}
+	m, err := Tube(path, true, r, Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Check().Err(); err != nil {
+		t.Fatal(err)
+	}
+	// No seam: the section turns between neighbouring stations by about the
+	// same small angle everywhere, the closing pair included.
+	k := Tolerance{}.Segments(r, 2*math.Pi)
+	dirAt := func(i int) Vec3 { return unit(m.Verts[(i%n)*k].Sub(path[i%n])) }
+	maxStep := 0.0
+	for i := 0; i < n; i++ {
+		maxStep = math.Max(maxStep, math.Acos(math.Min(1, dirAt(i).Dot(dirAt(i+1)))))
+	}
+	maxTurn := 0.0
+	for i := 0; i < n; i++ {
+		d0, d1 := unit(path[(i+1)%n].Sub(path[i])), unit(path[(i+2)%n].Sub(path[(i+1)%n]))
+		maxTurn = math.Max(maxTurn, math.Acos(math.Min(1, d0.Dot(d1))))
+	}
+	if maxStep > 2*maxTurn {
+		t.Fatalf("the section turns by up to %.2f° between stations; the path by at most %.2f°", maxStep*180/math.Pi, maxTurn*180/math.Pi)
+	}
+	L := pathLength(path, true)
+	if v, want := m.Volume(), math.Pi*r*r*L; math.Abs(v-want) > 2*math.Pi*r*L*2*DefaultChordMM {
+		t.Fatalf("volume %.6f, want %.6f", v, want)
+	}
+}
