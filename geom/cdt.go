@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -162,11 +163,10 @@ func NewCDT(pts []Vec2) (*CDT, error) {
 	return c, nil
 }
 
-// build inserts every point in the order of a Hilbert curve, so that each
-// walk starts next to where it ends.
+// build inserts every point in a biased randomized insertion order.
 func (c *CDT) build(lo, hi Vec2) {
 	n := len(c.pts)
-	order := hilbertOrder(c.pts, lo, hi)
+	order := insertionOrder(c.pts, lo, hi)
 	// The first triangle: two distinct points and one off their line.
 	i0 := order[0]
 	k1 := -1
@@ -673,17 +673,26 @@ func (c *CDT) splitEdge(e, p int32) {
 // slots. It returns their half-edges a→d and d→b (opposite c).
 func (c *CDT) flip(e int32) (int32, int32) {
 	f := c.he[e].twin
-	t1, t2 := e/3, f/3
-	a, b, p, d := c.he[e].v, c.he[heNext(e)].v, c.he[hePrev(e)].v, c.he[hePrev(f)].v
-	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
-	c.setTri(t1, a, d, p)
-	c.setTri(t2, d, b, p)
-	T1, T2 := 3*t1, 3*t2
-	c.restore(T1, x3)
-	c.link(T1+1, T2+2)
-	c.restore(T1+2, x2)
-	c.restore(T2, x4)
-	c.restore(T2+1, x1)
+	T1, T2 := e-e%3, f-f%3
+	en, ep, fn, fp := heNext(e), hePrev(e), heNext(f), hePrev(f)
+	a, b, p, d := c.he[e].v, c.he[en].v, c.he[ep].v, c.he[fp].v
+	x1, x2, x3, x4 := c.he[en], c.he[ep], c.he[fn], c.he[fp]
+	he := c.he
+	he[T1] = cdtHalfEdge{v: a, twin: x3.twin, wind: x3.wind, con: x3.con}
+	he[T1+1] = cdtHalfEdge{v: d, twin: T2 + 2}
+	he[T1+2] = cdtHalfEdge{v: p, twin: x2.twin, wind: x2.wind, con: x2.con}
+	he[T2] = cdtHalfEdge{v: d, twin: x4.twin, wind: x4.wind, con: x4.con}
+	he[T2+1] = cdtHalfEdge{v: b, twin: x1.twin, wind: x1.wind, con: x1.con}
+	he[T2+2] = cdtHalfEdge{v: p, twin: T1 + 1}
+	he[x3.twin].twin = T1
+	he[x2.twin].twin = T1 + 2
+	he[x4.twin].twin = T2
+	he[x1.twin].twin = T2 + 1
+	for _, q := range [4][2]int32{{a, T1}, {d, T1 + 1}, {p, T1 + 2}, {b, T2 + 1}} {
+		if q[0] != infVertex {
+			c.vt[q[0]] = q[1]
+		}
+	}
 	return T1, T2
 }
 
@@ -988,9 +997,16 @@ func sqDist2(a, b Vec2) float64 {
 
 // ---- insertion order ----
 
-// hilbertOrder returns the point indices sorted along a Hilbert curve over
-// the bounding box (a 2^16 × 2^16 grid; ties by index).
-func hilbertOrder(pts []Vec2, lo, hi Vec2) []int32 {
+// insertionOrder returns the point indices in a biased randomized insertion
+// order (Amenta, Choi, Rote: "Incremental constructions con BRIO", 2003):
+// each point gets a round from a hash of its index (round k holds about
+// half the points of round k+1), rounds go in turn, and within a round the
+// points follow a Hilbert curve over the bounding box (a 2^16 × 2^16 grid;
+// ties by index). The randomness keeps the expected number of flips per
+// point constant even for points in convex position (a glyph's curve),
+// where a purely spatial order costs far more; the curve keeps every walk
+// short. The order depends only on the points, so output is deterministic.
+func insertionOrder(pts []Vec2, lo, hi Vec2) []int32 {
 	keys := make([]uint64, len(pts))
 	const side = 1 << 16
 	sx := (side - 1) / math.Max(hi[0]-lo[0], 1e-300)
@@ -998,12 +1014,18 @@ func hilbertOrder(pts []Vec2, lo, hi Vec2) []int32 {
 	for i, p := range pts {
 		x := uint32(math.Min(side-1, math.Max(0, (p[0]-lo[0])*sx)))
 		y := uint32(math.Min(side-1, math.Max(0, (p[1]-lo[1])*sy)))
-		keys[i] = uint64(hilbertIndex(x, y, side))<<32 | uint64(i)
+		// splitmix64 of the index; its trailing zeros are geometric.
+		z := uint64(i) + 0x9E3779B97F4A7C15
+		z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+		z = (z ^ z>>27) * 0x94D049BB133111EB
+		z ^= z >> 31
+		level := uint64(bits.TrailingZeros64(z | 1<<20))
+		keys[i] = (20-level)<<53 | uint64(hilbertIndex(x, y, side))<<21 | uint64(i)
 	}
 	slices.Sort(keys)
 	out := make([]int32, len(pts))
 	for i, k := range keys {
-		out[i] = int32(uint32(k))
+		out[i] = int32(k & (1<<21 - 1))
 	}
 	return out
 }
