@@ -14,6 +14,13 @@ import (
 // ErrBudget before the work starts.
 const MaxCDTPoints = 1 << 21
 
+// MaxCDTCrossings is the most crossing points constraint segments may make
+// in one triangulation (262,144, about a second of work). Segments in general
+// position can cross each other quadratically often: 3,000 random segments
+// make a million crossings. Outlines of text and traced images cross little;
+// an input over the limit returns an error wrapping ErrBudget.
+const MaxCDTCrossings = 1 << 18
+
 // MergeRel is the distance, relative to the extent of the input (the larger
 // side of its bounding box), within which two points of a triangulation are
 // merged into one, and within which an intersection point snaps to a segment
@@ -100,15 +107,16 @@ const infVertex = int32(-1)
 // he[e].v and belongs to triangle e/3, whose half-edges run e0 → e0+1 → e0+2
 // counter-clockwise; he[e].twin is the opposite half-edge.
 type CDT struct {
-	pts   []Vec2        // all points, by point index
-	rep   []int32       // rep[i]: the vertex point i was merged into (itself if not)
-	he    []cdtHalfEdge // half-edges, three per triangle
-	vt    []int32       // vt[p]: a half-edge starting at vertex p, or -1
-	last  int32         // triangle where the next walk starts
-	eps2  float64       // squared merge distance
-	rng   uint64        // state of the walk's deterministic random choices
-	stack []int32       // scratch for legalization
-	pairs [][2]int32    // scratch: edges (vertex pairs) to legalize
+	pts       []Vec2        // all points, by point index
+	rep       []int32       // rep[i]: the vertex point i was merged into (itself if not)
+	he        []cdtHalfEdge // half-edges, three per triangle
+	vt        []int32       // vt[p]: a half-edge starting at vertex p, or -1
+	last      int32         // triangle where the next walk starts
+	eps2      float64       // squared merge distance
+	rng       uint64        // state of the walk's deterministic random choices
+	stack     []int32       // scratch for legalization
+	pairs     [][2]int32    // scratch: edges (vertex pairs) to legalize
+	crossings int           // points made where segments cross
 }
 
 // cdtHalfEdge is one side of an edge, in its triangle.
@@ -954,6 +962,9 @@ func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendi
 		x := segCross2(pa, pb, pc, pd)
 		if len(c.pts) >= MaxCDTPoints {
 			return todo, fmt.Errorf("%w: triangulation would exceed %d points (too many crossing segments)", ErrBudget, MaxCDTPoints)
+		}
+		if c.crossings++; c.crossings > MaxCDTCrossings {
+			return todo, fmt.Errorf("%w: constraint segments cross more than %d times", ErrBudget, MaxCDTCrossings)
 		}
 		c.last = h / 3
 		x0 = c.insert(c.newPoint(x))

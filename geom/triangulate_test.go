@@ -220,3 +220,16 @@ func BenchmarkRegionTriangulate10k(b *testing.B) {
 		}
 	}
 }
+
+func TestRegionCrossingBudget(t *testing.T) {
+	// A random 5,000-point contour crosses itself millions of times: it must
+	// fail fast with ErrBudget rather than run for minutes (untrusted input).
+	if testing.Short() {
+		t.Skip("about a second of work")
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	r := Region{Contours: []Contour{randomContour(rng, 5000)}}
+	if _, _, err := r.Triangulate(); !errors.Is(err, ErrBudget) {
+		t.Fatalf("err %v, want ErrBudget", err)
+	}
+}
