@@ -19,6 +19,7 @@ type softbox struct {
 	dir       geom.Vec3
 	half      [2]float64
 	intensity [3]float64
+	gemOnly   bool // seen only by stones (see gemTent)
 	e1, e2    geom.Vec3
 }
 
@@ -42,6 +43,11 @@ var studio = func() []softbox {
 		// rims: two narrow strips behind, left and right
 		{dir: geom.Vec3{-0.6, 0.3, -0.75}, half: [2]float64{0.12, 0.6}, intensity: [3]float64{4, 4, 4}},
 		{dir: geom.Vec3{0.7, 0.35, -0.6}, half: [2]float64{0.1, 0.5}, intensity: [3]float64{3, 3, 3}},
+		// the camera's own black surround: what a facet facing the lens
+		// reflects, and what gives a diamond its contrast pattern (stones
+		// only: on a polished metal it would be a distracting black spot,
+		// which photographers hide the same way)
+		{dir: geom.Vec3{0, 0.02, 1}, half: [2]float64{0.16, 0.13}, intensity: [3]float64{0.01, 0.01, 0.01}, gemOnly: true},
 		// a low white card in front that lights the underside
 		{dir: geom.Vec3{0.1, -0.4, 0.95}, half: [2]float64{0.8, 0.15}, intensity: [3]float64{1.5, 1.5, 1.5}},
 	}
@@ -71,7 +77,9 @@ func gradient(d geom.Vec3, s float64) [3]float64 {
 	}
 	const mean = 0.5
 	g = g + (mean-g)*s
-	return [3]float64{g, g, g * 1.02}
+	// The tent's walls bounce a little warm light, as in a studio lit
+	// through diffusion fabric; the boxes themselves are neutral.
+	return [3]float64{g, g * 0.96, g * 0.89}
 }
 
 func smooth(t float64) float64 {
@@ -95,12 +103,18 @@ func boxProfile(x, h, w float64) float64 {
 func blurOf(roughness float64) float64 { return 0.02 + 1.6*roughness*roughness }
 
 // studioRadiance returns the studio's radiance in camera direction d (unit),
-// pre-filtered for roughness.
-func studioRadiance(d geom.Vec3, roughness float64) [3]float64 {
+// pre-filtered for roughness, with the tent's grey scaled by tent.
+func studioRadiance(d geom.Vec3, roughness float64, tent float64) [3]float64 {
 	w := blurOf(roughness)
 	c := gradient(d, min(1, w/1.2))
+	for k := range c {
+		c[k] *= tent
+	}
 	for i := range studio {
 		b := &studio[i]
+		if b.gemOnly && tent == 1 {
+			continue
+		}
 		cz := d.Dot(b.dir)
 		if cz <= 0.05 {
 			continue
@@ -144,23 +158,33 @@ type cubeMap struct {
 	rgb []float32
 }
 
-var envMaps [envSteps + 1]struct {
+var envMaps [2][envSteps + 1]struct {
 	once sync.Once
 	cm   cubeMap
 }
 
+// gemTent is how bright the tent is for stones, relative to metals: a
+// photographer closes black cards around a diamond so that its facets
+// alternate between the light boxes and darkness (the "contrast pattern"),
+// while metals want the bright tent to read as polished.
+const gemTent = 0.3
+
 // envMap returns the studio pre-filtered for roughness (0..1), baking it on
 // first use (tens of milliseconds, once per process and roughness step; the
 // maps are read-only afterwards, so concurrent renders share them).
-func envMap(roughness float64) *cubeMap {
+func envMap(roughness float64, forGem bool) *cubeMap {
 	step := int(clamp01(roughness)*envSteps + 0.5)
-	e := &envMaps[step]
-	e.once.Do(func() { e.cm = bakeCube(float64(step) / envSteps) })
+	set, tent := 0, 1.0
+	if forGem {
+		set, tent = 1, gemTent
+	}
+	e := &envMaps[set][step]
+	e.once.Do(func() { e.cm = bakeCube(float64(step)/envSteps, tent) })
 	return &e.cm
 }
 
 // bakeCube evaluates the filtered studio at every texel.
-func bakeCube(r float64) cubeMap {
+func bakeCube(r, tent float64) cubeMap {
 	n := envFaceSize(r)
 	cm := cubeMap{n: n, rgb: make([]float32, 6*n*n*3)}
 	for f := 0; f < 6; f++ {
@@ -176,7 +200,7 @@ func bakeCube(r float64) cubeMap {
 				d[a] = s
 				d[(a+1)%3] = u
 				d[(a+2)%3] = v
-				c := studioRadiance(d.Normalize(), r)
+				c := studioRadiance(d.Normalize(), r, tent)
 				o := ((f*n+j)*n + i) * 3
 				cm.rgb[o], cm.rgb[o+1], cm.rgb[o+2] = float32(c[0]), float32(c[1]), float32(c[2])
 			}

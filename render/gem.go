@@ -198,7 +198,7 @@ func (sc *scene) shadeGem(g *gemBody, p, d, n geom.Vec3) [3]float64 {
 	cosi := -d.Dot(n)
 	f := fresnel(cosi, 1, g.ior)
 	var c [3]float64
-	l := sc.env(reflect(d, n), 0)
+	l := sc.gemEnv(reflect(d, n), 0)
 	for k := range c {
 		c[k] = f * l[k]
 	}
@@ -230,7 +230,7 @@ func (sc *scene) shadeGem(g *gemBody, p, d, n geom.Vec3) [3]float64 {
 					continue
 				}
 				fk := fresnel(cos, g.iorRGB[k], 1)
-				c[k] += w[k] * (1 - fk) * sc.env(out, 0)[k]
+				c[k] += w[k] * (1 - fk) * sc.gemEnv(out, 0)[k]
 			}
 			for k := range w {
 				w[k] *= fr
@@ -242,7 +242,7 @@ func (sc *scene) shadeGem(g *gemBody, p, d, n geom.Vec3) [3]float64 {
 		}
 	}
 	// Whatever light is left leaves in the last direction.
-	l = sc.env(dir, 0.3)
+	l = sc.gemEnv(dir, 0.3)
 	for k := range c {
 		c[k] += w[k] * l[k]
 	}

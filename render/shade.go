@@ -15,7 +15,12 @@ func (sc *scene) toCam(d geom.Vec3) geom.Vec3 {
 // env returns the studio radiance arriving from world direction d,
 // pre-filtered for roughness.
 func (sc *scene) env(d geom.Vec3, roughness float64) [3]float64 {
-	return envMap(roughness).sample(sc.toCam(d))
+	return envMap(roughness, false).sample(sc.toCam(d))
+}
+
+// gemEnv is env for light seen through or off a stone.
+func (sc *scene) gemEnv(d geom.Vec3, roughness float64) [3]float64 {
+	return envMap(roughness, true).sample(sc.toCam(d))
 }
 
 // envBRDF is the split-sum scale and bias (A, B) of a GGX specular lobe with
