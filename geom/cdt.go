@@ -127,7 +127,10 @@ type cdtHalfEdge struct {
 	// those against it: crossing it from its right side to its left (into
 	// its own triangle) raises the contours' winding number by wind.
 	wind int32
-	con  bool // constrained (both halves set)
+	// cover counts the segments lying along the edge, either way (it
+	// saturates at its maximum).
+	cover int16
+	con   bool // constrained (both halves set)
 }
 
 // NewCDT returns the Delaunay triangulation of pts (mm), ready for
@@ -388,10 +391,8 @@ func (c *CDT) newPoint(p Vec2) int32 {
 // setTri sets triangle t's corners; its half-edges lose their constraints.
 func (c *CDT) setTri(t, a, b, d int32) {
 	e := 3 * t
-	c.he[e].v, c.he[e+1].v, c.he[e+2].v = a, b, d
 	for k, p := range [3]int32{a, b, d} {
-		c.he[e+int32(k)].con = false
-		c.he[e+int32(k)].wind = 0
+		c.he[e+int32(k)] = cdtHalfEdge{v: p, twin: -1}
 		if p != infVertex {
 			c.vt[p] = e + int32(k)
 		}
@@ -401,19 +402,16 @@ func (c *CDT) setTri(t, a, b, d int32) {
 // link makes e and f twins.
 func (c *CDT) link(e, f int32) { c.he[e].twin, c.he[f].twin = f, e }
 
-// savedEdge is a saved outer half-edge: the twin it had and its constraint.
-type savedEdge struct {
-	twin int32
-	con  bool
-	wind int32
-}
+// save returns a copy of half-edge e (its twin and constraint) to restore
+// into a new slot.
+func (c *CDT) save(e int32) cdtHalfEdge { return c.he[e] }
 
-func (c *CDT) save(e int32) savedEdge { return savedEdge{c.he[e].twin, c.he[e].con, c.he[e].wind} }
-
-// restore makes e the twin of the saved edge and gives it the saved constraint.
-func (c *CDT) restore(e int32, r savedEdge) {
-	c.link(e, r.twin)
-	c.he[e].con, c.he[e].wind = r.con, r.wind
+// restore makes e the twin of the saved edge's twin and gives it the saved
+// constraint, keeping e's vertex.
+func (c *CDT) restore(e int32, r cdtHalfEdge) {
+	r.v = c.he[e].v
+	c.he[e] = r
+	c.he[r.twin].twin = e
 }
 
 func (c *CDT) isGhostTri(t int32) bool {
@@ -438,11 +436,16 @@ func (c *CDT) findEdge(a, b int32) int32 {
 	}
 }
 
-func (c *CDT) mark(e int32, w int32) {
+// mark constrains edge e for n segments of total winding weight w along it.
+func (c *CDT) mark(e, w int32, n int16) {
 	f := c.he[e].twin
 	c.he[e].con, c.he[f].con = true, true
 	c.he[e].wind += w
 	c.he[f].wind -= w
+	if c.he[e].cover < math.MaxInt16-int16(n) {
+		c.he[e].cover += int16(n)
+		c.he[f].cover += int16(n)
+	}
 }
 
 // ---- point insertion ----
@@ -654,7 +657,7 @@ func (c *CDT) splitEdge(e, p int32) {
 	t1, t2 := e/3, f/3
 	a, b, d1, d2 := c.he[e].v, c.he[heNext(e)].v, c.he[hePrev(e)].v, c.he[hePrev(f)].v
 	x1, x2, x3, x4 := c.save(heNext(e)), c.save(hePrev(e)), c.save(heNext(f)), c.save(hePrev(f))
-	con, w := c.he[e].con, c.he[e].wind
+	old := c.he[e]
 	t3, t4 := c.newTri(), c.newTri()
 	c.setTri(t1, a, p, d1) // A
 	c.setTri(t3, p, b, d1) // B
@@ -669,9 +672,11 @@ func (c *CDT) splitEdge(e, p int32) {
 	c.link(C+1, D+2)
 	c.restore(C+2, x4)
 	c.restore(D+1, x3)
-	if con {
-		c.he[A].con, c.he[D].con, c.he[B].con, c.he[C].con = true, true, true, true
-		c.he[A].wind, c.he[D].wind, c.he[B].wind, c.he[C].wind = w, -w, w, -w
+	if old.con {
+		for _, h := range [4]int32{A, D, B, C} {
+			c.he[h].con, c.he[h].cover = true, old.cover
+		}
+		c.he[A].wind, c.he[D].wind, c.he[B].wind, c.he[C].wind = old.wind, -old.wind, old.wind, -old.wind
 	}
 	c.stack = append(c.stack, A+2, B+1, C+2, D+1)
 }
@@ -686,11 +691,12 @@ func (c *CDT) flip(e int32) (int32, int32) {
 	a, b, p, d := c.he[e].v, c.he[en].v, c.he[ep].v, c.he[fp].v
 	x1, x2, x3, x4 := c.he[en], c.he[ep], c.he[fn], c.he[fp]
 	he := c.he
-	he[T1] = cdtHalfEdge{v: a, twin: x3.twin, wind: x3.wind, con: x3.con}
+	x3.v, x2.v, x4.v, x1.v = a, p, d, b
+	he[T1] = x3
 	he[T1+1] = cdtHalfEdge{v: d, twin: T2 + 2}
-	he[T1+2] = cdtHalfEdge{v: p, twin: x2.twin, wind: x2.wind, con: x2.con}
-	he[T2] = cdtHalfEdge{v: d, twin: x4.twin, wind: x4.wind, con: x4.con}
-	he[T2+1] = cdtHalfEdge{v: b, twin: x1.twin, wind: x1.wind, con: x1.con}
+	he[T1+2] = x2
+	he[T2] = x4
+	he[T2+1] = x1
 	he[T2+2] = cdtHalfEdge{v: p, twin: T1 + 1}
 	he[x3.twin].twin = T1
 	he[x2.twin].twin = T1 + 2
@@ -790,7 +796,12 @@ func (c *CDT) pushQuad(e int32) {
 // predicates and is returned rather than panicking.
 var errCDTStuck = errors.New("geom: constrained triangulation could not place a segment (internal error)")
 
-type pendingSeg struct{ a, b, w int32 }
+// pendingSeg is a segment still to place: from a to b, with the winding
+// weight w and the number n of input segments it stands for.
+type pendingSeg struct {
+	a, b, w int32
+	n       int16
+}
 
 // addSegment inserts the constraint a→b with winding weight w, splitting it
 // at vertices on it and at crossings with other constraints.
@@ -798,7 +809,7 @@ func (c *CDT) addSegment(a, b, w int32) error {
 	if len(c.he) == 0 || a == b {
 		return nil
 	}
-	todo := []pendingSeg{{a, b, w}}
+	todo := []pendingSeg{{a, b, w, 1}}
 	budget := 64 + 16*len(c.he)
 	for len(todo) > 0 {
 		s := todo[len(todo)-1]
@@ -823,7 +834,7 @@ func (c *CDT) addSegment(a, b, w int32) error {
 func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error) {
 	a, b := s.a, s.b
 	if e := c.findEdge(a, b); e >= 0 {
-		c.mark(e, s.w)
+		c.mark(e, s.w, s.n)
 		return todo, nil
 	}
 	pa, pb := c.pts[a], c.pts[b]
@@ -838,8 +849,8 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 			o1 := orient2(pa, pb, c.pts[v1])
 			if o1 == 0 && c.pts[v1].Sub(pa).Dot(dir) > 0 {
 				// v1 lies on the segment: constrain a–v1, continue from v1.
-				c.mark(e, s.w)
-				return append(todo, pendingSeg{v1, b, s.w}), nil
+				c.mark(e, s.w, s.n)
+				return append(todo, pendingSeg{v1, b, s.w, s.n}), nil
 			}
 			if v2 != infVertex && o1 < 0 && orient2(pa, pb, c.pts[v2]) > 0 {
 				start = heNext(e)
@@ -875,7 +886,7 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 		o := orient2(pa, pb, c.pts[q])
 		if o == 0 {
 			end = q
-			todo = append(todo, pendingSeg{q, b, s.w})
+			todo = append(todo, pendingSeg{q, b, s.w, s.n})
 			break
 		}
 		if o < 0 {
@@ -891,7 +902,7 @@ func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error
 	if e < 0 {
 		return todo, errCDTStuck
 	}
-	c.mark(e, s.w)
+	c.mark(e, s.w, s.n)
 	c.legalizePairs()
 	return todo, nil
 }
@@ -942,7 +953,7 @@ func (c *CDT) removeCrossings(a, end int32, crossed [][2]int32) error {
 // constraints are re-routed through x.
 func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendingSeg, error) {
 	cv, dv := c.he[h].v, c.he[heNext(h)].v
-	wcd := c.he[h].wind
+	wcd, ncd := c.he[h].wind, c.he[h].cover
 	pa, pb, pc, pd := c.pts[s.a], c.pts[s.b], c.pts[cv], c.pts[dv]
 	// A segment end within the merge distance of the other segment takes
 	// the crossing: nearly collinear segments then share vertices instead of
@@ -975,12 +986,13 @@ func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendi
 			f := c.he[e].twin
 			c.he[e].con, c.he[f].con = false, false
 			c.he[e].wind, c.he[f].wind = 0, 0
+			c.he[e].cover, c.he[f].cover = 0, 0
 			c.pairs = append(c.pairs[:0], [2]int32{cv, dv})
 			c.legalizePairs()
-			todo = append(todo, pendingSeg{cv, x0, wcd}, pendingSeg{x0, dv, wcd})
+			todo = append(todo, pendingSeg{cv, x0, wcd, ncd}, pendingSeg{x0, dv, wcd, ncd})
 		}
 	}
-	return append(todo, pendingSeg{x0, s.b, s.w}, pendingSeg{s.a, x0, s.w}), nil
+	return append(todo, pendingSeg{x0, s.b, s.w, s.n}, pendingSeg{s.a, x0, s.w, s.n}), nil
 }
 
 // segCross2 returns the crossing point of segments a–b and c–d, which are

@@ -99,7 +99,9 @@ const maxSelfIntersections = 1024
 // last edge back to point 0), sorted, at most 1024 of them. Neighbouring edges
 // count only when they overlap beyond their shared point (the contour folds
 // back on itself); a repeated point counts as a zero-length edge touching its
-// non-neighbours. It is exact.
+// non-neighbours. It is exact. It sweeps the edges along the longer side of
+// the bounding box, fast for outlines but quadratic in the worst case (many
+// edges spanning the same range): use Simple to validate untrusted input.
 func (c Contour) SelfIntersections() [][2]int {
 	n := len(c)
 	if n < 3 {
@@ -197,16 +199,48 @@ func onSegmentBox(a, b, p Vec2) bool {
 // Simple reports whether the contour is a simple polygon: at least 3 points,
 // non-zero area, no repeated point and no two edges touching except
 // neighbours at their shared point. A pendant's custom outline must be simple.
+// It runs in about O(n log n) (a constrained triangulation of the edges,
+// whose crossing budget bounds the work on hostile input) and treats points
+// or edges closer than MergeRel of the contour's size as touching.
 func (c Contour) Simple() bool {
-	if len(c) < 3 || c.Area() == 0 {
+	n := len(c)
+	if n < 3 || n > MaxRegionPoints || c.Area() == 0 {
 		return false
 	}
 	for i, p := range c {
-		if p == c[(i+1)%len(c)] || !finite2(p) {
+		if p == c[(i+1)%n] || !finite2(p) {
 			return false
 		}
 	}
-	return len(c.SelfIntersections()) == 0
+	t, err := NewCDT(c)
+	if err != nil || len(t.he) == 0 {
+		return false
+	}
+	for i := range c {
+		if t.rep[i] != int32(i) { // a repeated point
+			return false
+		}
+	}
+	for i := range c {
+		if err := t.addSegment(int32(i), int32((i+1)%n), 1); err != nil {
+			return false
+		}
+	}
+	if len(t.pts) != n { // edges cross
+		return false
+	}
+	// Each edge must be one constrained edge of its own: an edge through a
+	// vertex is split (more edges), overlapping edges share one (cover > 1).
+	halves := 0
+	for _, h := range t.he {
+		if h.con {
+			if h.cover != 1 {
+				return false
+			}
+			halves++
+		}
+	}
+	return halves == 2*n
 }
 
 // Simplify returns the contour with points removed by Douglas–Peucker: every

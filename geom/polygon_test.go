@@ -2,6 +2,7 @@ package geom
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -98,5 +99,32 @@ func TestContourSimplify(t *testing.T) {
 	sq := Contour{{0, 0}, {1, 0}, {2, 0}, {2, 2}, {0, 2}}
 	if got := sq.Simplify(0); len(got) != 4 {
 		t.Fatalf("Simplify(0) of a square with a midpoint kept %v", got)
+	}
+}
+
+func TestContourSimpleAgreesWithSelfIntersections(t *testing.T) {
+	// Small random contours on a 4×4 grid touch, cross, fold back and
+	// repeat points all the time: the triangulation-based Simple must agree
+	// with the exact pairwise test.
+	rng := rand.New(rand.NewPCG(31, 32))
+	simple := 0
+	for iter := 0; iter < 20000; iter++ {
+		c := make(Contour, 3+rng.IntN(6))
+		for i := range c {
+			c[i] = Vec2{float64(rng.IntN(4)), float64(rng.IntN(4))}
+		}
+		want := c.Area() != 0 && len(c.SelfIntersections()) == 0
+		for i := range c {
+			want = want && c[i] != c[(i+1)%len(c)]
+		}
+		if got := c.Simple(); got != want {
+			t.Fatalf("%v: Simple = %v, pairwise test says %v (%v)", c, got, want, c.SelfIntersections())
+		}
+		if want {
+			simple++
+		}
+	}
+	if simple < 100 {
+		t.Fatalf("only %d simple contours drawn: the test is not exercising both answers", simple)
 	}
 }
