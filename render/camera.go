@@ -162,7 +162,7 @@ func FrameModel(m *geom.Model, opt *Options) (Camera, error) {
 
 // frame fits the camera to the model (already checked).
 func frame(m *geom.Model, opt *Options, w, h int) Camera {
-	box := m.Bounds()
+	box := modelBounds(m)
 	c := box.Center()
 	toEye, up := viewDirs(opt.view())
 	toEye, up = rotZ(toEye, opt.AzimuthDeg), rotZ(up, opt.AzimuthDeg)
@@ -189,7 +189,11 @@ func frame(m *geom.Model, opt *Options, w, h int) Camera {
 		}
 	}
 	// Camera-frame coordinates of every point, relative to the centre.
-	var xyz [][3]float64
+	nv := len(pts)
+	for _, p := range m.Parts {
+		nv += len(p.Mesh.Verts)
+	}
+	xyz := make([][3]float64, 0, nv)
 	add := func(p geom.Vec3) {
 		d := p.Sub(c)
 		xyz = append(xyz, [3]float64{d.Dot(right), d.Dot(up), d.Dot(fw)})
@@ -245,4 +249,17 @@ func frame(m *geom.Model, opt *Options, w, h int) Camera {
 		FovDeg: fov, Width: w, Height: h,
 		Near: max((d+zmin)*0.5, d*1e-4),
 	}
+}
+
+// modelBounds is the box of every vertex of every part (used or not), in mm.
+func modelBounds(m *geom.Model) geom.Box {
+	lo := geom.Vec3{math.Inf(1), math.Inf(1), math.Inf(1)}
+	hi := geom.Vec3{math.Inf(-1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range m.Parts {
+		for _, v := range p.Mesh.Verts {
+			lo = geom.Vec3{min(lo[0], v[0]), min(lo[1], v[1]), min(lo[2], v[2])}
+			hi = geom.Vec3{max(hi[0], v[0]), max(hi[1], v[1]), max(hi[2], v[2])}
+		}
+	}
+	return geom.Box{Min: lo, Max: hi}
 }

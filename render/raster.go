@@ -189,6 +189,7 @@ func (sc *scene) vert(c *chunk, i uint32) *pvert {
 type tileBuf struct {
 	depth []float32
 	id    []uint32
+	empty bool // no triangle was binned to the tile: every id is 0
 }
 
 // rasterTile draws every binned triangle into the tile whose top-left sample
@@ -196,6 +197,15 @@ type tileBuf struct {
 // model order and the depth test is strict, so ties go to the first.
 func (sc *scene) rasterTile(buf *tileBuf, tile, ox, oy, tw, th int) {
 	n := tw * th
+	buf.empty = true
+	for ci := range sc.chunks {
+		if len(sc.chunks[ci].bins[tile]) > 0 {
+			buf.empty = false
+		}
+	}
+	if buf.empty {
+		return
+	}
 	clear(buf.depth[:n])
 	clear(buf.id[:n])
 	for ci := range sc.chunks {

@@ -21,6 +21,7 @@ type partData struct {
 	mat     geom.Material
 	normals []geom.Vec3 // smooth vertex normals; nil for faceted gems
 	faceN   []geom.Vec3 // unit face normals (zero for a degenerate triangle)
+	brdf    *brdfTable  // split-sum terms for the part's roughness
 	gem     *gemBody    // non-nil for a transparent stone
 }
 
@@ -140,14 +141,21 @@ func newScene(m *geom.Model, opt *Options, cam Camera) (*scene, error) {
 	for i, p := range m.Parts {
 		pd := partData{mesh: p.Mesh, mat: p.Material}
 		pd.gem = newGemBody(&pd.mat, p.Mesh)
-		if p.Material.Kind != geom.KindGem {
-			pd.normals = vertexNormals(p.Mesh)
-		}
-		pd.faceN = faceNormals(p.Mesh)
+		pd.faceN, pd.normals = normals(p.Mesh, p.Material.Kind != geom.KindGem, sc.workers)
+		pd.brdf = newBRDFTable(clamp01(p.Material.Roughness))
 		sc.parts[i] = pd
 		sc.triBase[i+1] = sc.triBase[i] + len(p.Mesh.Tris)
 		sc.vertBase[i+1] = sc.vertBase[i] + len(p.Mesh.Verts)
 	}
+	// The contact shadow does not depend on the camera: build it while
+	// the triangles are projected and binned.
+	shadowDone := make(chan struct{})
+	go func() {
+		defer close(shadowDone)
+		if !opt.NoShadow {
+			sc.shadow = newShadowMap(m)
+		}
+	}()
 	sc.pv = make([]pvert, sc.vertBase[len(m.Parts)])
 	sc.projectAll()
 	nt := sc.triBase[len(m.Parts)]
@@ -162,9 +170,7 @@ func newScene(m *geom.Model, opt *Options, cam Camera) (*scene, error) {
 			sc.bgA = 1
 		}
 	}
-	if !opt.NoShadow {
-		sc.shadow = newShadowMap(m)
-	}
+	<-shadowDone
 	return sc, nil
 }
 
@@ -254,12 +260,17 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 	px0, py0 := ox/s, oy/s
 	pix := sc.cam.scaledDown(s)
 	sx0, sy0, sx1, sy1, bounded := sc.shadow.screenRect(&pix)
+	var grid [tilePixels/shadowStep + 1][tilePixels/shadowStep + 1]float64
+	gridDone := false
 	for py := py0; py < py0+th/s; py++ {
 		for px := px0; px < px0+tw/s; px++ {
 			// Distinct triangles among the pixel's samples, in sample order.
 			nu := 0
 			bgN := 0
-			for j := 0; j < s; j++ {
+			if buf.empty {
+				bgN = ns
+			}
+			for j := 0; j < s && !buf.empty; j++ {
 				row := (py*s+j-oy)*tw + (px*s - ox)
 				for i := 0; i < s; i++ {
 					id := buf.id[row+i]
@@ -324,7 +335,22 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 				wk := float64(bgN) / float64(ns)
 				sh := 0.0
 				if fx, fy := float64(px)+0.5, float64(py)+0.5; sc.shadow != nil && (!bounded || (fx >= sx0 && fx <= sx1 && fy >= sy0 && fy <= sy1)) {
-					sh = sc.shadow.at(pix.eye, pix.ray(fx, fy))
+					if !gridDone {
+						// The shadow is smooth over tens of pixels: sample
+						// it every shadowStep pixels and interpolate.
+						for j := 0; j <= tilePixels/shadowStep; j++ {
+							for i := 0; i <= tilePixels/shadowStep; i++ {
+								gx, gy := float64(px0+i*shadowStep)+0.5, float64(py0+j*shadowStep)+0.5
+								grid[j][i] = sc.shadow.at(pix.eye, pix.ray(gx, gy))
+							}
+						}
+						gridDone = true
+					}
+					lx, ly := px-px0, py-py0
+					i, j := lx/shadowStep, ly/shadowStep
+					tx := float64(lx%shadowStep) / shadowStep
+					ty := float64(ly%shadowStep) / shadowStep
+					sh = (grid[j][i]*(1-tx)+grid[j][i+1]*tx)*(1-ty) + (grid[j+1][i]*(1-tx)+grid[j+1][i+1]*tx)*ty
 				}
 				if sc.bgA > 0 {
 					for q := range acc {
@@ -348,6 +374,12 @@ func (sc *scene) shadeTile(img *image.NRGBA, buf *tileBuf, ox, oy, tw, th int) {
 		}
 	}
 }
+
+// shadowStep is the spacing in pixels of the contact shadow's samples
+// within a tile (it divides tilePixels); between them it is interpolated.
+// The shadow's blur is tens of pixels wide at any image size a storefront
+// uses, so the interpolation cannot be seen.
+const shadowStep = 4
 
 // scaledDown returns the pixel-grid basis of a sample-grid basis.
 func (b basis) scaledDown(s int) basis {
@@ -396,9 +428,9 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 		}
 	}
 	if part.mat.Kind == geom.KindGem {
-		return sc.shadeOpaque(&part.mat, n, d.Mul(-1))
+		return sc.shadeOpaque(&part.mat, part.brdf, n, d.Mul(-1))
 	}
-	return sc.shadeMetal(&part.mat, n, d.Mul(-1))
+	return sc.shadeMetal(&part.mat, part.brdf, n, d.Mul(-1))
 }
 
 // intersectPlane is like intersect but always returns the hit with the

@@ -38,10 +38,34 @@ func envBRDF(roughness, nv float64) (a, b float64) {
 	return -1.04*a004 + r[2], 1.04*a004 + r[3]
 }
 
+// brdfSteps is the number of intervals of n·v in a brdfTable.
+const brdfSteps = 256
+
+// brdfTable holds envBRDF for one roughness at brdfSteps+1 values of n·v
+// from 0 to 1, interpolated linearly (the fit is smooth; the table only
+// saves the exponential per pixel).
+type brdfTable [brdfSteps + 1][2]float64
+
+func newBRDFTable(roughness float64) *brdfTable {
+	t := new(brdfTable)
+	for i := range t {
+		t[i][0], t[i][1] = envBRDF(roughness, float64(i)/brdfSteps)
+	}
+	return t
+}
+
+// at returns (A, B) for n·v.
+func (t *brdfTable) at(nv float64) (a, b float64) {
+	x := clamp01(nv) * brdfSteps
+	i := min(int(x), brdfSteps-1)
+	f := x - float64(i)
+	return t[i][0] + (t[i+1][0]-t[i][0])*f, t[i][1] + (t[i+1][1]-t[i][1])*f
+}
+
 // shadeMetal returns the radiance leaving a metal toward the viewer: GGX
 // specular reflection of the pre-filtered studio with Fresnel from the
 // metal's colour (F0 = BaseColor), no diffuse term.
-func (sc *scene) shadeMetal(mat *geom.Material, n, v geom.Vec3) [3]float64 {
+func (sc *scene) shadeMetal(mat *geom.Material, bt *brdfTable, n, v geom.Vec3) [3]float64 {
 	nv := n.Dot(v)
 	if nv < 1e-4 {
 		// An interpolated normal can face away from the viewer near a
@@ -51,7 +75,7 @@ func (sc *scene) shadeMetal(mat *geom.Material, n, v geom.Vec3) [3]float64 {
 	}
 	r := n.Mul(2 * nv).Sub(v)
 	rough := clamp01(mat.Roughness)
-	a, b := envBRDF(rough, nv)
+	a, b := bt.at(nv)
 	l := sc.env(r, rough)
 	metal := clamp01(mat.Metallic)
 	var c [3]float64
@@ -71,7 +95,7 @@ func (sc *scene) shadeMetal(mat *geom.Material, n, v geom.Vec3) [3]float64 {
 // shadeOpaque shades a dielectric that light does not pass through: a
 // diffuse body of the base colour under the studio's irradiance, and a
 // specular coat with F0 from the refractive index.
-func (sc *scene) shadeOpaque(mat *geom.Material, n, v geom.Vec3) [3]float64 {
+func (sc *scene) shadeOpaque(mat *geom.Material, bt *brdfTable, n, v geom.Vec3) [3]float64 {
 	nv := max(n.Dot(v), 1e-4)
 	r := n.Mul(2 * nv).Sub(v)
 	rough := clamp01(mat.Roughness)
@@ -80,7 +104,7 @@ func (sc *scene) shadeOpaque(mat *geom.Material, n, v geom.Vec3) [3]float64 {
 		ior = 1.5
 	}
 	f0 := (ior - 1) * (ior - 1) / ((ior + 1) * (ior + 1))
-	a, b := envBRDF(rough, nv)
+	a, b := bt.at(nv)
 	spec := f0*a + b
 	l := sc.env(r, rough)
 	irr := sc.env(n, 1)

@@ -32,7 +32,7 @@ type shadowMap struct {
 // newShadowMap rasterises the model's footprint from above into a height
 // map, turns heights into occlusion (exp(−h/falloff)) and blurs it.
 func newShadowMap(m *geom.Model) *shadowMap {
-	box := m.Bounds()
+	box := modelBounds(m)
 	size := box.Size()
 	ext := max(size[0], size[1])
 	full := max(ext, size[2])
@@ -50,11 +50,13 @@ func newShadowMap(m *geom.Model) *shadowMap {
 		height[i] = math.Inf(1)
 	}
 	falloff := shadowFalloff * full
-	reach := sm.z0 + 4*falloff
+	// Surfaces higher than 3 falloffs cast under 5 % of the strength.
+	reach := sm.z0 + 3*falloff
 	for _, p := range m.Parts {
-		for i := range p.Mesh.Tris {
-			a, b, cc := p.Mesh.Triangle(i)
-			if min(a[2], b[2], cc[2]) > reach {
+		vs := p.Mesh.Verts
+		for _, t := range p.Mesh.Tris {
+			a, b, cc := vs[t[0]], vs[t[1]], vs[t[2]]
+			if a[2] > reach && b[2] > reach && cc[2] > reach {
 				continue
 			}
 			sm.splat(height, a, b, cc)
