@@ -115,7 +115,7 @@ type CDT struct {
 	eps2      float64       // squared merge distance
 	rng       uint64        // state of the walk's deterministic random choices
 	stack     []int32       // scratch for legalization
-	pairs     [][2]int32    // scratch: edges (vertex pairs) to legalize
+	pairs     [][3]int32    // scratch: edges to legalize (half-edge hint, from, to)
 	crossings int           // points made where segments cross
 }
 
@@ -760,20 +760,25 @@ func (c *CDT) legalizeStack() {
 	}
 }
 
-// legalizePairs makes every edge in c.pairs (vertex pairs) locally Delaunay
+// legalizePairs makes every edge in c.pairs locally Delaunay
 // by flips, checking the outer edges of every flipped quad in turn. Lawson's
 // flips reach the constrained Delaunay triangulation from any triangulation.
 func (c *CDT) legalizePairs() {
 	for len(c.pairs) > 0 {
 		q := c.pairs[len(c.pairs)-1]
 		c.pairs = c.pairs[:len(c.pairs)-1]
-		if q[0] == infVertex {
-			q[0], q[1] = q[1], q[0]
+		e := q[0]
+		if e < 0 || int(e) >= len(c.he) || c.he[e].v != q[1] || c.he[heNext(e)].v != q[2] {
+			// The hint went stale: a later flip moved the edge.
+			a, b := q[1], q[2]
+			if a == infVertex {
+				a, b = b, a
+			}
+			if a == infVertex {
+				continue
+			}
+			e = c.findEdge(a, b)
 		}
-		if q[0] == infVertex {
-			continue
-		}
-		e := c.findEdge(q[0], q[1])
 		if e < 0 || !c.illegal(e) {
 			continue
 		}
@@ -786,7 +791,8 @@ func (c *CDT) legalizePairs() {
 func (c *CDT) pushQuad(e int32) {
 	f := c.he[e].twin
 	for _, h := range [4]int32{heNext(e), hePrev(e), heNext(f), hePrev(f)} {
-		c.pairs = append(c.pairs, [2]int32{c.he[h].v, c.he[heNext(h)].v})
+		// The twin lies in a triangle the flip leaves alone.
+		c.pairs = append(c.pairs, [3]int32{c.he[h].twin, c.he[heNext(h)].v, c.he[h].v})
 	}
 }
 
@@ -833,34 +839,43 @@ func (c *CDT) addSegment(a, b, w int32) error {
 // constrained edge it crosses, and appends what remains to todo.
 func (c *CDT) placeSegment(s pendingSeg, todo []pendingSeg) ([]pendingSeg, error) {
 	a, b := s.a, s.b
-	if e := c.findEdge(a, b); e >= 0 {
+	if e := c.findEdge(a, b); e >= 0 { // the common case, by vertex ids only
 		c.mark(e, s.w, s.n)
 		return todo, nil
 	}
 	pa, pb := c.pts[a], c.pts[b]
 	dir := pb.Sub(pa)
-	// Find the triangle around a that the segment leaves a through.
+	// Turn around a to the edge along the segment (when a–b or a–v with v
+	// on the segment is an edge) or the triangle the segment leaves a
+	// through. Each neighbour's orientation is computed once.
+	side := func(v int32) int {
+		if v == infVertex {
+			return 0
+		}
+		return orient2(pa, pb, c.pts[v])
+	}
 	e0 := c.vt[a]
 	e := e0
 	start := int32(-1)
+	v1 := c.he[heNext(e)].v
+	o1 := side(v1)
 	for {
-		v1, v2 := c.he[heNext(e)].v, c.he[hePrev(e)].v
-		if v1 != infVertex {
-			o1 := orient2(pa, pb, c.pts[v1])
-			if o1 == 0 && c.pts[v1].Sub(pa).Dot(dir) > 0 {
-				// v1 lies on the segment: constrain a–v1, continue from v1.
-				c.mark(e, s.w, s.n)
-				return append(todo, pendingSeg{v1, b, s.w, s.n}), nil
-			}
-			if v2 != infVertex && o1 < 0 && orient2(pa, pb, c.pts[v2]) > 0 {
-				start = heNext(e)
-				break
-			}
+		v2 := c.he[hePrev(e)].v
+		o2 := side(v2)
+		if v1 != infVertex && o1 == 0 && c.pts[v1].Sub(pa).Dot(dir) > 0 {
+			// v1 lies on the segment (or is b): constrain a–v1, go on from v1.
+			c.mark(e, s.w, s.n)
+			return append(todo, pendingSeg{v1, b, s.w, s.n}), nil
+		}
+		if v1 != infVertex && v2 != infVertex && o1 < 0 && o2 > 0 {
+			start = heNext(e)
+			break
 		}
 		e = c.he[hePrev(e)].twin
 		if e == e0 {
 			break
 		}
+		v1, o1 = v2, o2
 	}
 	if start < 0 {
 		return todo, errCDTStuck
@@ -941,7 +956,7 @@ func (c *CDT) removeCrossings(a, end int32, crossed [][2]int32) error {
 		if o1, o2 := orient2(pa, pe, pp), orient2(pa, pe, pd); o1*o2 < 0 {
 			queue = append(queue, [2]int32{p, d})
 		} else {
-			c.pairs = append(c.pairs, [2]int32{p, d})
+			c.pairs = append(c.pairs, [3]int32{-1, p, d})
 		}
 	}
 	return nil
@@ -987,7 +1002,7 @@ func (c *CDT) splitAtCrossing(s pendingSeg, h int32, todo []pendingSeg) ([]pendi
 			c.he[e].con, c.he[f].con = false, false
 			c.he[e].wind, c.he[f].wind = 0, 0
 			c.he[e].cover, c.he[f].cover = 0, 0
-			c.pairs = append(c.pairs[:0], [2]int32{cv, dv})
+			c.pairs = append(c.pairs[:0], [3]int32{e, cv, dv})
 			c.legalizePairs()
 			todo = append(todo, pendingSeg{cv, x0, wcd, ncd}, pendingSeg{x0, dv, wcd, ncd})
 		}
