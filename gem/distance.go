@@ -57,11 +57,17 @@ func meshDist(p geom.Vec3, m *geom.Mesh) float64 {
 
 // CrownZ returns the height of the stone's upper surface above (x, y), mm,
 // and false when (x, y) is outside the girdle outline.
-func (g *Geometry) CrownZ(x, y float64) (float64, bool) {
+func (g *Geometry) CrownZ(x, y float64) (float64, bool) { return g.surfaceZ(x, y, 1) }
+
+// PavilionZ returns the height of the stone's lower surface under (x, y),
+// mm, and false when (x, y) is outside the girdle outline.
+func (g *Geometry) PavilionZ(x, y float64) (float64, bool) { return g.surfaceZ(x, y, -1) }
+
+func (g *Geometry) surfaceZ(x, y, up float64) (float64, bool) {
 	for i := range g.Mesh.Tris {
 		a, b, c := g.Mesh.Triangle(i)
 		n := b.Sub(a).Cross(c.Sub(a))
-		if n[2] <= 1e-12 {
+		if n[2]*up <= 1e-12 {
 			continue
 		}
 		// barycentric coordinates in XY

@@ -169,3 +169,49 @@ func BenchmarkSolitaire6Prong(b *testing.B) {
 		}
 	}
 }
+
+func TestBezelHoldsTheStone(t *testing.T) {
+	for _, s := range []Stone{{Cut: Round, DiameterMM: 6.5}, {Cut: Oval, LengthMM: 8, WidthMM: 6}, {Cut: Cushion, WidthMM: 6}, {Cut: Emerald, LengthMM: 7, WidthMM: 5}, {Cut: Princess, WidthMM: 5}} {
+		g, err := s.Geometry(geom.Tolerance{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Bezel(g, BezelParams{}, geom.Tolerance{})
+		if err != nil {
+			t.Errorf("%s: %v", s.Cut, err)
+			continue
+		}
+		b := h.Parts[1].Mesh
+		checkMesh(t, string(s.Cut)+" bezel", b)
+		deepest, nearest := math.Inf(-1), math.Inf(1)
+		for _, v := range b.Verts {
+			deepest = math.Max(deepest, depthInside(g, v))
+			nearest = math.Min(nearest, meshDist(v, g.Mesh))
+		}
+		if deepest > pierceTol {
+			t.Errorf("%s: bezel reaches %.4f mm into the stone", s.Cut, deepest)
+		}
+		if nearest > touchTol {
+			t.Errorf("%s: bezel's nearest vertex is %.4f mm from the stone", s.Cut, nearest)
+		}
+		// the lip reaches over the crown: some metal above the crown
+		over := false
+		for _, v := range b.Verts {
+			if z, ok := g.CrownZ(v[0], v[1]); ok && v[2] > z && v[2] > g.GirdleTopZ() {
+				over = true
+				break
+			}
+		}
+		if !over {
+			t.Errorf("%s: no lip over the crown", s.Cut)
+		}
+	}
+	g, _ := Stone{Cut: Pear, LengthMM: 9, WidthMM: 6}.Geometry(geom.Tolerance{})
+	if _, err := Bezel(g, BezelParams{}, geom.Tolerance{}); err == nil || !strings.Contains(err.Error(), "setting") {
+		t.Errorf("pear bezel: %v", err)
+	}
+	g, _ = Stone{Cut: Round, DiameterMM: 5}.Geometry(geom.Tolerance{})
+	if _, err := Bezel(g, BezelParams{WallMM: 9}, geom.Tolerance{}); err == nil || !strings.Contains(err.Error(), "bezel_wall_mm") {
+		t.Errorf("thick wall: %v", err)
+	}
+}

@@ -1,0 +1,142 @@
+package gem
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/mandrel3d/mandrel/geom"
+)
+
+// BezelParams sets up a bezel: a metal wall around the girdle whose lip is
+// rubbed over the crown. Zero fields mean the defaults.
+type BezelParams struct {
+	// WallMM is the wall's thickness outside the girdle, mm, 0.3 to 3;
+	// 0 means 0.8 (REFERENCE.md §5: walls ≥ 0.8 mm cast).
+	WallMM float64
+	// LipPct is how far the lip reaches over the crown, in percent of the
+	// stone's width on each side, 2 to 15; 0 means 5 (the lip then covers
+	// 10 % of the stone across, REFERENCE.md §6).
+	LipPct float64
+	// SeatPct is the width of the ledge under the girdle the stone rests
+	// on, in percent of the stone's width, 3 to 20; 0 means 8.
+	SeatPct float64
+}
+
+// Validate reports the first bad field, naming it.
+func (p BezelParams) Validate() error {
+	for _, f := range []struct {
+		name      string
+		v, lo, hi float64
+	}{{"bezel_wall_mm", p.WallMM, 0.3, 3}, {"bezel_lip_pct", p.LipPct, 2, 15}, {"bezel_seat_pct", p.SeatPct, 3, 20}} {
+		if f.v != 0 && !(f.v >= f.lo && f.v <= f.hi) {
+			return fieldError(f.name, f.v, fmt.Sprintf("allowed %g to %g (0 = default)", f.lo, f.hi))
+		}
+	}
+	return nil
+}
+
+// Bezel builds a bezel head around an already built stone: the stone, a
+// "bezel" part and the stone's seat cutter, in the stone's frame. The bezel's
+// profile, at every girdle point: a wall of WallMM outside the girdle, a lip
+// over the crown whose underside stays above the crown's tangent at the
+// girdle edge (so it touches the girdle edge and never cuts the stone), and
+// a ledge under the girdle below the pavilion's tangent, on which the stone
+// sits. Outlines with sharp points (marquise, pear, heart, trillion) get no
+// bezel here: their inward offsets fold at the points.
+func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if len(g.Corners) > 0 && g.Stone.Cut != Princess && g.Stone.Cut != Baguette {
+		return nil, fieldError("setting", "bezel", fmt.Sprintf("not made for a %s yet: use prongs", g.Stone.Cut))
+	}
+	wall, lipPct, seatPct := p.WallMM, p.LipPct, p.SeatPct
+	if wall == 0 {
+		wall = 0.8
+	}
+	if lipPct == 0 {
+		lipPct = 5
+	}
+	if seatPct == 0 {
+		seatPct = 8
+	}
+	lip := lipPct / 100 * g.WidthMM
+	seat := seatPct / 100 * g.WidthMM
+	n := len(g.Outline)
+	if err := tol.CheckBudget("bezel", int64(16*n)); err != nil {
+		return nil, err
+	}
+	frames := make([]geom.Frame, 0, n)
+	profiles := make([][]geom.Vec2, 0, n)
+	norms := outlineNormals(g.Outline)
+	// the sweep advances along X × Y = outward × up, clockwise from above
+	for j := n - 1; j >= 0; j-- {
+		q, nn, k := g.Outline[j], norms[j].n, norms[j].miter
+		in := func(u float64) geom.Vec2 { return q.Add(nn.Mul(-u * k)) }
+		zTop, zBot := g.Top[j], g.Bottom[j]
+		// steepest rise of the crown and fall of the pavilion inward
+		rise, fall := 0.0, 0.0
+		for s := 1; s <= 4; s++ {
+			u := lip * float64(s) / 4
+			c := in(u)
+			if z, ok := g.CrownZ(c[0], c[1]); ok {
+				rise = math.Max(rise, (z-zTop)/u)
+			}
+			u = seat * float64(s) / 4
+			c = in(u)
+			if z, ok := g.PavilionZ(c[0], c[1]); ok {
+				fall = math.Max(fall, (zBot-z)/u)
+			}
+		}
+		zUnder := zTop + rise*lip
+		zLip := zUnder + 0.5*wall
+		zLedge := zBot - fall*seat
+		zB := zLedge - wall
+		frames = append(frames, geom.Frame{Origin: v3(q, 0), X: geom.Vec3{nn[0], nn[1], 0}, Y: geom.Vec3{0, 0, 1}})
+		profiles = append(profiles, []geom.Vec2{
+			{-seat * k, zB}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
+			{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge},
+		})
+	}
+	m, err := geom.SweepClosed(frames, profiles, tol)
+	if err != nil {
+		return nil, err
+	}
+	mat, err := Material(g.Stone.gemName())
+	if err != nil {
+		return nil, err
+	}
+	h := &Head{Stone: g}
+	h.Parts = append(h.Parts, geom.Part{Name: "stone-0", Material: mat, Mesh: g.Mesh}, geom.Part{Name: "bezel", Mesh: m})
+	h.BottomZ = m.Bounds().Min[2]
+	cut, err := SeatCutter(g, 0.05, tol)
+	if err != nil {
+		return nil, err
+	}
+	h.Cutters = append(h.Cutters, cut)
+	if wall < MinWallMM {
+		h.warnf("bezel: wall %.2f mm thick, below the %.1f mm that casting holds", wall, MinWallMM)
+	}
+	return h, nil
+}
+
+// outlineNormal is the outward normal at an outline point, averaged from
+// its two sides, and the miter factor that keeps offsets parallel to them.
+type outlineNormal struct {
+	n     geom.Vec2
+	miter float64
+}
+
+func outlineNormals(out []geom.Vec2) []outlineNormal {
+	nn := len(out)
+	res := make([]outlineNormal, nn)
+	for i := range out {
+		e1 := out[i].Sub(out[(i+nn-1)%nn]).Normalize()
+		e2 := out[(i+1)%nn].Sub(out[i]).Normalize()
+		n1 := geom.Vec2{e1[1], -e1[0]}
+		n2 := geom.Vec2{e2[1], -e2[0]}
+		m := n1.Add(n2).Normalize()
+		res[i] = outlineNormal{n: m, miter: 1 / math.Max(m.Dot(n1), 1.0/3)}
+	}
+	return res
+}
