@@ -99,6 +99,11 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 	maxX, maxY := float64(sc.cam.w-1), float64(sc.cam.h-1)
 	planes := clipPlanes(&sc.cam)
 	var polyBuf, clipBuf []geom.Vec3
+	// First pass: prims and the tile range each covers; second pass:
+	// one backing array cut into per-tile bins (no slice growth).
+	c.prims = make([]prim, 0, (hi-lo)/2+16) // about half the faces face the camera
+	ranges := make([][4]uint16, 0, (hi-lo)/2+16)
+	counts := make([]uint32, len(c.bins))
 	add := func(pr prim, a, b, cc *pvert) {
 		// Sample (i, j) has its centre at (i+0.5, j+0.5); the bounding box
 		// of sample indices the triangle may cover:
@@ -109,15 +114,35 @@ func (sc *scene) bin(c *chunk, lo, hi int) {
 		if x0 > x1 || y0 > y1 {
 			return
 		}
-		k := uint32(len(c.prims))
+		r := [4]uint16{uint16(x0 / tileS), uint16(y0 / tileS), uint16(x1 / tileS), uint16(y1 / tileS)}
 		c.prims = append(c.prims, pr)
-		for ty := int(y0 / tileS); ty <= int(y1/tileS); ty++ {
-			for tx := int(x0 / tileS); tx <= int(x1/tileS); tx++ {
-				t := ty*sc.tilesX + tx
-				c.bins[t] = append(c.bins[t], k)
+		ranges = append(ranges, r)
+		for ty := int(r[1]); ty <= int(r[3]); ty++ {
+			for tx := int(r[0]); tx <= int(r[2]); tx++ {
+				counts[ty*sc.tilesX+tx]++
 			}
 		}
 	}
+	defer func() {
+		total := 0
+		for _, n := range counts {
+			total += int(n)
+		}
+		backing := make([]uint32, total)
+		off := 0
+		for t, n := range counts {
+			c.bins[t] = backing[off : off : off+int(n)]
+			off += int(n)
+		}
+		for k, r := range ranges {
+			for ty := int(r[1]); ty <= int(r[3]); ty++ {
+				for tx := int(r[0]); tx <= int(r[2]); tx++ {
+					t := ty*sc.tilesX + tx
+					c.bins[t] = append(c.bins[t], uint32(k))
+				}
+			}
+		}
+	}()
 	pi := sc.partOf(lo)
 	for g := lo; g < hi; g++ {
 		for g >= sc.triBase[pi+1] {
