@@ -49,7 +49,7 @@ var studio = func() []softbox {
 		// which photographers hide the same way)
 		{dir: geom.Vec3{0, 0.02, 1}, half: [2]float64{0.16, 0.13}, intensity: [3]float64{0.01, 0.01, 0.01}, gemOnly: true},
 		// a low white card in front that lights the underside
-		{dir: geom.Vec3{0.1, -0.4, 0.95}, half: [2]float64{0.8, 0.15}, intensity: [3]float64{1.5, 1.5, 1.5}},
+		{dir: geom.Vec3{0.1, -0.4, 0.95}, half: [2]float64{0.8, 0.1}, intensity: [3]float64{1.2, 1.2, 1.2}},
 	}
 	for i := range b {
 		d := b[i].dir.Normalize()
