@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"slices"
 )
 
 // MaxCDTPoints is the most vertices a constrained Delaunay triangulation may
@@ -320,7 +319,7 @@ func (c *CDT) Result() *Triangulation2D {
 			keys = append(keys, uint64(a)<<32|uint64(b))
 		}
 	}
-	slices.Sort(keys)
+	radixSort(keys, 0, 53) // vertex ids are below MaxCDTPoints = 2^21
 	out.Constrained = make([][2]uint32, len(keys))
 	for i, k := range keys {
 		out.Constrained[i] = [2]uint32{uint32(k >> 32), uint32(k)}
@@ -1058,9 +1057,11 @@ func insertionOrder(pts []Vec2, lo, hi Vec2) []int32 {
 		z = (z ^ z>>27) * 0x94D049BB133111EB
 		z ^= z >> 31
 		level := uint64(bits.TrailingZeros64(z | 1<<20))
-		keys[i] = (20-level)<<53 | uint64(hilbertIndex(x, y, side))<<21 | uint64(i)
+		keys[i] = (20-level)<<53 | uint64(hilbertIndex(x, y))<<21 | uint64(i)
 	}
-	slices.Sort(keys)
+	// The keys are made in index order, so a stable sort on the round and
+	// curve bits (21 to 57) leaves ties in index order.
+	radixSort(keys, 21, 58)
 	out := make([]int32, len(pts))
 	for i, k := range keys {
 		out[i] = int32(k & (1<<21 - 1))
@@ -1068,28 +1069,74 @@ func insertionOrder(pts []Vec2, lo, hi Vec2) []int32 {
 	return out
 }
 
-// hilbertIndex returns the distance along the Hilbert curve of the cell
-// (x, y) of an n × n grid (n a power of two).
-func hilbertIndex(x, y, n uint32) uint32 {
-	var d uint32
-	for s := n / 2; s > 0; s /= 2 {
-		var rx, ry uint32
-		if x&s != 0 {
-			rx = 1
-		}
-		if y&s != 0 {
-			ry = 1
-		}
-		d += s * s * ((3 * rx) ^ ry)
-		if ry == 0 {
-			if rx == 1 {
-				x = n - 1 - x
-				y = n - 1 - y
+// hilbertLUT drives hilbertIndex: indexed by state<<2 | xbit<<1 | ybit, it
+// gives the quadrant's position along the curve <<2 | the next state. A state
+// is the transform the curve has applied so far: bit 0 swaps x and y, bit 1
+// complements both (the two commute). In the base orientation the curve
+// visits the quadrants (x, y) = (0,0), (0,1), (1,1), (1,0); the lower-left
+// quadrant is then swapped, the lower-right swapped and complemented.
+var hilbertLUT = func() (lut [16]uint8) {
+	for st := 0; st < 4; st++ {
+		for q := 0; q < 4; q++ {
+			bx, by := q>>1, q&1
+			if st&2 != 0 {
+				bx, by = bx^1, by^1
 			}
-			x, y = y, x
+			if st&1 != 0 {
+				bx, by = by, bx
+			}
+			pos := (3 * bx) ^ by
+			next := st
+			if by == 0 {
+				next ^= 1
+				if bx == 1 {
+					next ^= 2
+				}
+			}
+			lut[st<<2|q] = uint8(pos<<2 | next)
 		}
 	}
+	return lut
+}()
+
+// hilbertIndex returns the distance along the Hilbert curve of the cell
+// (x, y) of a 2^16 × 2^16 grid.
+func hilbertIndex(x, y uint32) uint32 {
+	var d, st uint32
+	for b := 15; b >= 0; b-- {
+		v := hilbertLUT[st<<2|(x>>b&1)<<1|(y>>b&1)]
+		d = d<<2 | uint32(v>>2)
+		st = uint32(v & 3)
+	}
 	return d
+}
+
+// radixSort sorts keys stably by their bits lo to hi−1 (least significant
+// digit first, 8 bits a pass).
+func radixSort(keys []uint64, lo, hi uint) {
+	if len(keys) < 2 {
+		return
+	}
+	tmp := make([]uint64, len(keys))
+	src, dst := keys, tmp
+	for shift := lo; shift < hi; shift += 8 {
+		var count [257]int
+		for _, k := range src {
+			count[(k>>shift)&0xff+1]++
+		}
+		for i := 1; i < 257; i++ {
+			count[i] += count[i-1]
+		}
+		for _, k := range src {
+			d := (k >> shift) & 0xff
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }
 
 // ---- exact predicates ----

@@ -624,3 +624,47 @@ func ExampleTriangulate2D() {
 	// 5 vertices, the new one at [1 1]
 	// 4 triangles, 4 constrained edges
 }
+
+// hilbertIndexRef is the textbook Hilbert curve index (rotate and flip the
+// quadrant at each level), the reference for the table-driven hilbertIndex.
+func hilbertIndexRef(x, y, n uint32) uint32 {
+	var d uint32
+	for s := n / 2; s > 0; s /= 2 {
+		var rx, ry uint32
+		if x&s != 0 {
+			rx = 1
+		}
+		if y&s != 0 {
+			ry = 1
+		}
+		d += s * s * ((3 * rx) ^ ry)
+		if ry == 0 {
+			if rx == 1 {
+				x = n - 1 - x
+				y = n - 1 - y
+			}
+			x, y = y, x
+		}
+	}
+	return d
+}
+
+func TestHilbertIndexAndRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	for i := 0; i < 100000; i++ {
+		x, y := rng.Uint32()&0xffff, rng.Uint32()&0xffff
+		if got, want := hilbertIndex(x, y), hilbertIndexRef(x, y, 1<<16); got != want {
+			t.Fatalf("hilbertIndex(%d, %d) = %d, want %d", x, y, got, want)
+		}
+	}
+	keys := make([]uint64, 5000)
+	for i := range keys {
+		keys[i] = rng.Uint64() >> 11
+	}
+	want := slices.Clone(keys)
+	slices.Sort(want)
+	radixSort(keys, 0, 53)
+	if !slices.Equal(keys, want) {
+		t.Fatal("radixSort does not sort")
+	}
+}
