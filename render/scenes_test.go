@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/mandrel3d/mandrel/gem"
 	"github.com/mandrel3d/mandrel/geom"
 )
 
@@ -134,7 +135,7 @@ func solitaire(t testing.TB) *geom.Model {
 	m.Add("band", gold, bandMesh(t, 8.66, 2.2, 1.6, 360, 40))
 	d := 6.5
 	zg := 8.66 + 1.6 + 2.6
-	m.Add("stone-0", diamond, brilliantMesh(t, d, geom.Vec3{0, 0, zg}))
+	m.Add("stone-0", diamond, roundBrilliant(t, d, geom.Vec3{0, 0, zg}))
 	for i := 0; i < 6; i++ {
 		a := 2*math.Pi*float64(i)/6 + math.Pi/6
 		dir := geom.Vec3{math.Cos(a), math.Sin(a), 0}
@@ -169,5 +170,18 @@ func pendant(t testing.TB) *geom.Model {
 	m := &geom.Model{}
 	m.Add("pendant", silver, disc)
 	m.Add("bail", silver, bandMesh(t, 1.6, 1.2, 1.1, 120, 24))
+	return m
+}
+
+// roundBrilliant is package gem's 57-facet round brilliant of girdle
+// diameter d (mm), table up, girdle centre at c.
+func roundBrilliant(t testing.TB, d float64, c geom.Vec3) *geom.Mesh {
+	t.Helper()
+	m, err := gem.Stone{Cut: gem.Round, DiameterMM: d}.Mesh(geom.Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Translate(c)
+	checkMesh(t, "round brilliant", m)
 	return m
 }
