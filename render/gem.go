@@ -23,21 +23,34 @@ const (
 	defaultGemIOR = 1.5
 )
 
-// gemBody is a transparent stone prepared for tracing inside it.
+// gemMaxPartTris is the largest stone part traced at all (a part may hold
+// many stones, each a shell); a larger one is shaded as an opaque
+// dielectric.
+const gemMaxPartTris = 64 * gemMaxTris
+
+// gemBody is a transparent stone part prepared for tracing: its optics and
+// its shells (a part may hold several stones, each a closed shell).
 type gemBody struct {
-	ior        float64
-	iorRGB     [3]float64 // refractive index per channel (dispersion)
-	sigma      [3]float64 // absorption per mm, per channel
+	ior      float64
+	iorRGB   [3]float64 // refractive index per channel (dispersion)
+	sigma    [3]float64 // absorption per mm, per channel
+	shells   []*gemShell
+	triShell []int32 // shell of each triangle of the part; −1 when not traced
+}
+
+// gemShell is one stone: a convex one is traced against its face planes, a
+// concave one triangle by triangle.
+type gemShell struct {
 	convex     bool
 	planes     [][4]float64 // convex: outward unit normal and offset, n·p ≤ d inside
 	tris       [][3]geom.Vec3
 	triNormals []geom.Vec3
 }
 
-// newGemBody prepares a stone, or returns nil when it is to be shaded as an
-// opaque dielectric (no transmission, or too large to trace).
+// newGemBody prepares a stone part, or returns nil when it is to be shaded
+// as an opaque dielectric (no transmission, or too large to trace).
 func newGemBody(mat *geom.Material, m *geom.Mesh) *gemBody {
-	if mat.Kind != geom.KindGem || mat.Transmission < 0.5 || len(m.Tris) > gemMaxTris || len(m.Tris) < 4 {
+	if mat.Kind != geom.KindGem || mat.Transmission < 0.5 || len(m.Tris) > gemMaxPartTris || len(m.Tris) < 4 {
 		return nil
 	}
 	g := &gemBody{ior: mat.IOR}
@@ -61,9 +74,70 @@ func newGemBody(mat *geom.Material, m *geom.Mesh) *gemBody {
 			}
 		}
 	}
-	box := m.Bounds()
+	// Shells: triangles joined through shared vertices (union–find).
+	parent := make([]int32, len(m.Verts))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, t := range m.Tris {
+		a, b, c := find(int32(t[0])), find(int32(t[1])), find(int32(t[2]))
+		parent[b] = a
+		parent[find(c)] = find(a)
+	}
+	shellOf := map[int32]int32{} // root vertex → shell index, assigned in triangle order
+	var members [][]int
+	g.triShell = make([]int32, len(m.Tris))
+	for i, t := range m.Tris {
+		r := find(int32(t[0]))
+		k, ok := shellOf[r]
+		if !ok {
+			k = int32(len(members))
+			shellOf[r] = k
+			members = append(members, nil)
+		}
+		members[k] = append(members[k], i)
+		g.triShell[i] = k
+	}
+	g.shells = make([]*gemShell, len(members))
+	for k, tris := range members {
+		g.shells[k] = newGemShell(m, tris)
+		if g.shells[k] == nil {
+			for _, i := range tris {
+				g.triShell[i] = -1
+			}
+		}
+	}
+	return g
+}
+
+// newGemShell prepares one shell from its triangles (indices into m), or
+// returns nil when it is too large or flat to trace.
+func newGemShell(m *geom.Mesh, tris []int) *gemShell {
+	if len(tris) < 4 || len(tris) > gemMaxTris {
+		return nil
+	}
+	s := &gemShell{}
+	box := geom.EmptyBox()
+	var verts []geom.Vec3
+	seen := map[uint32]bool{}
+	for _, i := range tris {
+		for _, v := range m.Tris[i] {
+			if !seen[v] {
+				seen[v] = true
+				verts = append(verts, m.Verts[v])
+				box = box.Extend(m.Verts[v])
+			}
+		}
+	}
 	eps := box.Size().Len() * 1e-6
-	for i := range m.Tris {
+	for _, i := range tris {
 		a, b, c := m.Triangle(i)
 		n := b.Sub(a).Cross(c.Sub(a))
 		if l := n.Len(); l > 0 {
@@ -71,31 +145,31 @@ func newGemBody(mat *geom.Material, m *geom.Mesh) *gemBody {
 		} else {
 			continue
 		}
-		g.tris = append(g.tris, [3]geom.Vec3{a, b, c})
-		g.triNormals = append(g.triNormals, n)
+		s.tris = append(s.tris, [3]geom.Vec3{a, b, c})
+		s.triNormals = append(s.triNormals, n)
 	}
-	if len(g.tris) == 0 {
+	if len(s.tris) < 4 {
 		return nil
 	}
 	// Convex when every vertex lies behind every face's plane.
-	g.convex = true
-	for i, t := range g.tris {
-		n := g.triNormals[i]
+	s.convex = true
+	for i, t := range s.tris {
+		n := s.triNormals[i]
 		d := n.Dot(t[0])
-		for _, v := range m.Verts {
+		for _, v := range verts {
 			if n.Dot(v) > d+eps {
-				g.convex = false
+				s.convex = false
 				break
 			}
 		}
-		if !g.convex {
+		if !s.convex {
 			break
 		}
 	}
-	if g.convex {
-		g.planes = dedupPlanes(g.tris, g.triNormals, eps)
+	if s.convex {
+		s.planes = dedupPlanes(s.tris, s.triNormals, eps)
 	}
-	return g
+	return s
 }
 
 // dedupPlanes returns the distinct face planes (coplanar triangles of one
@@ -130,7 +204,7 @@ func dedupPlanes(tris [][3]geom.Vec3, normals []geom.Vec3, eps float64) [][4]flo
 // exit finds where a ray inside the stone leaves it: the distance and the
 // outward normal there. ok is false when no face is found (rounding at an
 // edge).
-func (g *gemBody) exit(o, d geom.Vec3) (t float64, n geom.Vec3, ok bool) {
+func (g *gemShell) exit(o, d geom.Vec3) (t float64, n geom.Vec3, ok bool) {
 	t = math.Inf(1)
 	if g.convex {
 		for _, p := range g.planes {
@@ -191,7 +265,7 @@ func reflect(d, n geom.Vec3) geom.Vec3 { return d.Sub(n.Mul(2 * d.Dot(n))) }
 // the studio off the facet, plus light refracted in, reflected (totally
 // where the angle allows) from face to face and refracted out, each
 // channel leaving at its own index.
-func (sc *scene) shadeGem(g *gemBody, p, d, n geom.Vec3) [3]float64 {
+func (sc *scene) shadeGem(g *gemBody, sh *gemShell, p, d, n geom.Vec3) [3]float64 {
 	if d.Dot(n) > 0 {
 		n = n.Mul(-1)
 	}
@@ -209,7 +283,7 @@ func (sc *scene) shadeGem(g *gemBody, p, d, n geom.Vec3) [3]float64 {
 	w := [3]float64{1 - f, 1 - f, 1 - f}
 	pos := p
 	for bounce := 0; bounce < gemBounces; bounce++ {
-		t, nOut, ok := g.exit(pos, dir)
+		t, nOut, ok := sh.exit(pos, dir)
 		if !ok {
 			break
 		}

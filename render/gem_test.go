@@ -47,10 +47,12 @@ func TestFresnel(t *testing.T) {
 // through the crown, as a well-cut brilliant's does.
 func TestBrilliantReturnsLight(t *testing.T) {
 	mesh := roundBrilliant(t, 6.5, geom.Vec3{})
-	g := newGemBody(&diamond, mesh)
-	if g == nil || !g.convex {
-		t.Fatalf("round brilliant not traced as a convex stone (body %v)", g != nil)
+	body := newGemBody(&diamond, mesh)
+	if body == nil || len(body.shells) != 1 || body.shells[0] == nil || !body.shells[0].convex {
+		t.Fatalf("round brilliant not traced as one convex stone")
 	}
+	g := body.shells[0]
+	ior := body.ior
 	// 57 facets plus the girdle's flat segments.
 	if len(g.planes) < 57 {
 		t.Errorf("round brilliant has %d distinct face planes, want at least its 57 facets", len(g.planes))
@@ -58,7 +60,7 @@ func TestBrilliantReturnsLight(t *testing.T) {
 	top := mesh.Bounds().Max[2]
 	for _, x := range []float64{0.3, 0.8, 1.2} {
 		pos := geom.Vec3{x, 0.1, top}
-		dir, _ := refract(geom.Vec3{0, 0, -1}, geom.Vec3{0, 0, 1}, 1/g.ior)
+		dir, _ := refract(geom.Vec3{0, 0, -1}, geom.Vec3{0, 0, 1}, 1/ior)
 		var tir int
 		exited := false
 		for b := 0; b < gemBounces; b++ {
@@ -67,12 +69,12 @@ func TestBrilliantReturnsLight(t *testing.T) {
 				t.Fatalf("x=%g: no exit", x)
 			}
 			pos = pos.Add(dir.Mul(tt))
-			if fresnel(dir.Dot(nOut), g.ior, 1) == 1 {
+			if fresnel(dir.Dot(nOut), ior, 1) == 1 {
 				tir++
 				dir = reflect(dir, nOut)
 				continue
 			}
-			out, _ := refract(dir, nOut.Mul(-1), g.ior)
+			out, _ := refract(dir, nOut.Mul(-1), ior)
 			if out[2] <= 0 {
 				t.Errorf("x=%g: light leaves downward through the pavilion after %d reflections (%v)", x, tir, out)
 			}
@@ -82,5 +84,37 @@ func TestBrilliantReturnsLight(t *testing.T) {
 		if !exited || tir < 2 {
 			t.Errorf("x=%g: exited %v after %d total internal reflections, want ≥ 2 then out the top", x, exited, tir)
 		}
+	}
+}
+
+// TestGemShells checks that a part holding several stones is traced stone
+// by stone, and that a concave stone falls back to the triangle-by-triangle
+// path and still renders.
+func TestGemShells(t *testing.T) {
+	two := brilliantMesh(t, 3, geom.Vec3{-2, 0, 0})
+	two.Append(brilliantMesh(t, 3, geom.Vec3{2, 0, 0}))
+	body := newGemBody(&diamond, two)
+	if body == nil || len(body.shells) != 2 {
+		t.Fatalf("two stones in one part: %v shells, want 2", body)
+	}
+	for k, s := range body.shells {
+		if s == nil || !s.convex {
+			t.Errorf("shell %d not traced as convex", k)
+		}
+	}
+	if body.triShell[0] != 0 || body.triShell[len(two.Tris)-1] != 1 {
+		t.Errorf("triangle shells %d, %d; want 0, 1", body.triShell[0], body.triShell[len(two.Tris)-1])
+	}
+	ring := torusMesh(t, 3, 1, 48, 16)
+	checkMesh(t, "gem torus", ring)
+	cb := newGemBody(&diamond, ring)
+	if cb == nil || len(cb.shells) != 1 || cb.shells[0] == nil || cb.shells[0].convex {
+		t.Fatal("a torus of gem material should be one concave traced shell")
+	}
+	m := &geom.Model{}
+	m.Add("stones", diamond, two)
+	m.Add("loop", diamond, ring)
+	if _, err := Render(t.Context(), m, &Options{Width: 32}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -412,7 +412,9 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 	}
 	p := sc.cam.eye.Add(d.Mul(tt))
 	if part.gem != nil {
-		return sc.shadeGem(part.gem, p, d, fn)
+		if k := part.gem.triShell[ti]; k >= 0 {
+			return sc.shadeGem(part.gem, part.gem.shells[k], p, d, fn)
+		}
 	}
 	n := fn
 	if part.normals != nil {
