@@ -222,3 +222,32 @@ func TestToneMap(t *testing.T) {
 		}
 	}
 }
+
+// TestTurntableScale checks that turntable frames keep one scale: the
+// camera stands at the same distance and height for every azimuth, and the
+// named views look along their documented directions.
+func TestTurntableScale(t *testing.T) {
+	m := solitaire(t)
+	var d0, z0 float64
+	for i, az := range []float64{0, 45, 90, 200} {
+		cam, err := FrameModel(m, &Options{Turntable: true, AzimuthDeg: az})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := cam.Target.Sub(cam.Eye).Len()
+		if i == 0 {
+			d0, z0 = d, cam.Eye[2]
+		} else if math.Abs(d-d0) > 1e-6*d0 || math.Abs(cam.Eye[2]-z0) > 1e-6*d0 {
+			t.Errorf("azimuth %g: distance %g, height %g; azimuth 0: %g, %g", az, d, cam.Eye[2], d0, z0)
+		}
+	}
+	for view, want := range map[string]geom.Vec3{ViewFront: {0, 1, 0}, ViewTop: {0, 0, -1}, ViewSide: {-1, 0, 0}} {
+		cam, err := FrameModel(m, &Options{View: view})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cam.Target.Sub(cam.Eye).Normalize(); got.Sub(want).Len() > 1e-9 {
+			t.Errorf("%s view looks along %v, want %v", view, got, want)
+		}
+	}
+}
