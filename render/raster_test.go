@@ -245,3 +245,47 @@ func TestSphereSilhouette(t *testing.T) {
 		}
 	}
 }
+
+// baryTol is the agreement required between the screen-space perspective-
+// correct barycentrics and the ray–plane hit: both are exact, so only
+// rounding separates them.
+const baryTol = 1e-9
+
+// TestPerspectiveCorrect compares the barycentrics interpolated on screen
+// (edge functions weighted by 1/depth) with the view ray's hit on the
+// triangle, at every covered sample of a steeply viewed scene.
+func TestPerspectiveCorrect(t *testing.T) {
+	m := smallScenes(t)["stone-and-rod"]
+	opt := &Options{Width: 60, Height: 40, SSAA: 4, FovDeg: 70}
+	sc, err := newScene(m, opt, frame(m, opt, 60, 40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ids := buffers(t, sc)
+	n := 0
+	for j := 0; j < sc.cam.h; j++ {
+		for i := 0; i < sc.cam.w; i++ {
+			g := ids[j*sc.cam.w+i]
+			if g == 0 {
+				continue
+			}
+			x, y := float64(i)+0.5, float64(j)+0.5
+			pi := sc.partOf(int(g - 1))
+			ti := int(g-1) - sc.triBase[pi]
+			tr := sc.parts[pi].mesh.Tris[ti]
+			a, b, c := sc.parts[pi].mesh.Triangle(ti)
+			d := sc.cam.ray(x, y).Normalize()
+			u, v := sc.bary(pi, tr, a, b, c, d, x, y)
+			_, ru, rv, _ := intersectPlane(sc.cam.eye, d, a, b, c)
+			if math.Abs(u-clamp01(ru)) > baryTol || math.Abs(v-clamp01(rv)) > baryTol {
+				if ru >= 0 && rv >= 0 && ru+rv <= 1 {
+					t.Fatalf("sample (%d,%d): screen barycentrics (%g, %g), ray hit (%g, %g)", i, j, u, v, ru, rv)
+				}
+			}
+			n++
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d samples compared", n)
+	}
+}

@@ -402,20 +402,13 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 	a, b, c := part.mesh.Verts[t[0]], part.mesh.Verts[t[1]], part.mesh.Verts[t[2]]
 	d := sc.cam.ray(x, y).Normalize()
 	fn := part.faceN[ti]
-	// The exact hit (perspective-correct barycentrics); clamp the rare
-	// rounding outside the triangle at its edges.
-	tt, u, v, _ := intersectPlane(sc.cam.eye, d, a, b, c)
-	u, v = clamp01(u), clamp01(v)
-	if u+v > 1 {
-		s := u + v
-		u, v = u/s, v/s
-	}
-	p := sc.cam.eye.Add(d.Mul(tt))
 	if part.gem != nil {
 		if k := part.gem.triShell[ti]; k >= 0 {
-			return sc.shadeGem(part.gem, part.gem.shells[k], p, d, fn)
+			tt, _, _, _ := intersectPlane(sc.cam.eye, d, a, b, c)
+			return sc.shadeGem(part.gem, part.gem.shells[k], sc.cam.eye.Add(d.Mul(tt)), d, fn)
 		}
 	}
+	u, v := sc.bary(pi, t, a, b, c, d, x, y)
 	n := fn
 	if part.normals != nil {
 		w := 1 - u - v
@@ -433,6 +426,35 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 		return sc.shadeOpaque(&part.mat, part.brdf, n, d.Mul(-1))
 	}
 	return sc.shadeMetal(&part.mat, part.brdf, n, d.Mul(-1))
+}
+
+// bary returns the perspective-correct barycentric coordinates (u, v of
+// corners 1 and 2) of sample-grid point (x, y) on triangle t of part pi:
+// screen-space edge functions weighted by 1/depth, which equal the ray–plane
+// hit exactly; a triangle with a corner outside the projected set (clipped)
+// intersects the view ray d instead. Rounding just outside the triangle is
+// clamped back onto it.
+func (sc *scene) bary(pi int, t [3]uint32, a, b, c, d geom.Vec3, x, y float64) (u, v float64) {
+	vb := uint32(sc.vertBase[pi])
+	p0, p1, p2 := &sc.pv[vb+t[0]], &sc.pv[vb+t[1]], &sc.pv[vb+t[2]]
+	ok := false
+	if p0.in && p1.in && p2.in {
+		w0 := ((p1.x-x)*(p2.y-y) - (p2.x-x)*(p1.y-y)) * p0.iz
+		w1 := ((p2.x-x)*(p0.y-y) - (p0.x-x)*(p2.y-y)) * p1.iz
+		w2 := ((p0.x-x)*(p1.y-y) - (p1.x-x)*(p0.y-y)) * p2.iz
+		if s := w0 + w1 + w2; s != 0 {
+			u, v, ok = w1/s, w2/s, true
+		}
+	}
+	if !ok {
+		_, u, v, _ = intersectPlane(sc.cam.eye, d, a, b, c)
+	}
+	u, v = clamp01(u), clamp01(v)
+	if u+v > 1 {
+		s := u + v
+		u, v = u/s, v/s
+	}
+	return u, v
 }
 
 // intersectPlane is like intersect but always returns the hit with the
