@@ -19,7 +19,7 @@ const (
 	// would need millions of triangles.
 	MinChordMM = 0.0001
 	// MaxChordMM is the largest chord tolerance accepted, in mm.
-	MaxChordMM = 1
+	MaxChordMM = 1.0
 )
 
 // Tolerance sets how finely curved surfaces are tessellated. The zero value

@@ -1,0 +1,122 @@
+package mandrel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mandrel3d/mandrel/geom"
+	"github.com/mandrel3d/mandrel/ring"
+)
+
+// Kinds of piece a spec may ask for.
+var Kinds = []string{"ring", "pendant", "chain", "bracelet"}
+
+// Build makes the piece a spec describes and measures it. It returns an error
+// wrapping ErrSpec, naming the field, the value and what is allowed, when the
+// spec is invalid; it never panics. The context cancels a build in progress.
+// Build is safe for concurrent use.
+func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
+	if s == nil {
+		return nil, nil, fmt.Errorf("%w: no spec", ErrSpec)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	start := time.Now()
+	tol, err := s.tolerance()
+	if err != nil {
+		return nil, nil, err
+	}
+	rep := &Report{Name: s.Name, Kind: s.Kind, TimingsMS: map[string]float64{}}
+	var m *geom.Model
+	switch strings.ToLower(s.Kind) {
+	case "ring":
+		m, err = buildRing(ctx, s, tol, rep)
+	case "pendant", "chain", "bracelet":
+		err = fmt.Errorf("%w: kind %q is not built by this version yet; allowed: ring", ErrSpec, s.Kind)
+	case "":
+		err = fmt.Errorf("%w: kind is missing: allowed %s", ErrSpec, strings.Join(Kinds, ", "))
+	default:
+		err = fmt.Errorf("%w: kind %q: allowed %s", ErrSpec, s.Kind, strings.Join(Kinds, ", "))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	rep.measure(m)
+	rep.TimingsMS["build"] = ms(time.Since(start))
+	return m, rep, nil
+}
+
+func ms(d time.Duration) float64 { return round(float64(d)/1e6, 2) }
+
+// tolerance returns the spec's tessellation tolerance.
+func (s *Spec) tolerance() (geom.Tolerance, error) {
+	t := geom.Tolerance{ChordMM: s.ToleranceMM}
+	if s.ToleranceMM != 0 && !(s.ToleranceMM >= geom.MinChordMM && s.ToleranceMM <= geom.MaxChordMM) {
+		return t, fmt.Errorf("%w: tolerance_mm = %g: allowed %g to %g mm (default %g)", ErrSpec, s.ToleranceMM, geom.MinChordMM, geom.MaxChordMM, geom.DefaultChordMM)
+	}
+	return t, nil
+}
+
+// specErr wraps a builder's parameter error as a spec error.
+func specErr(err error) error {
+	if err == nil || errors.Is(err, ErrSpec) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrSpec, err)
+}
+
+// noOther returns an error when the spec carries a section that belongs to
+// another kind (a "pendant" object on a ring is surely a mistake).
+func (s *Spec) noOther(kind string) error {
+	has := map[string]bool{"ring": s.Ring != nil, "pendant": s.Pendant != nil, "chain": s.Chain != nil, "bracelet": s.Bracelet != nil}
+	for _, k := range Kinds {
+		if k != kind && has[k] {
+			return fmt.Errorf("%w: %s: a %s spec takes no %q section", ErrSpec, k, kind, k)
+		}
+	}
+	return nil
+}
+
+func buildRing(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
+	if err := s.noOther("ring"); err != nil {
+		return nil, err
+	}
+	if s.Ring == nil {
+		return nil, fmt.Errorf("%w: ring: a ring spec needs a \"ring\" section with at least a size", ErrSpec)
+	}
+	size, err := ring.ParseSize(s.Ring.Size)
+	if err != nil {
+		return nil, fmt.Errorf("%w: ring.size: %w", ErrSpec, err)
+	}
+	prof, err := ring.ParseProfile(s.Ring.Profile)
+	if err != nil {
+		return nil, specErr(err)
+	}
+	p := ring.Params{Size: size, Profile: prof, WidthMM: s.Ring.WidthMM, ThicknessMM: s.Ring.ThicknessMM,
+		Metal: s.Metal, Tolerance: tol}
+	if t := s.Ring.Taper; t != nil {
+		p.Taper = &ring.Taper{WidthMM: t.WidthMM, ThicknessMM: t.ThicknessMM}
+	}
+	if len(s.Stones) > 0 {
+		return nil, fmt.Errorf("%w: stones: stones are not built by this version yet", ErrSpec)
+	}
+	if len(s.Engravings) > 0 {
+		return nil, fmt.Errorf("%w: engravings: engravings are not built by this version yet", ErrSpec)
+	}
+	m, err := ring.Build(p)
+	if err != nil {
+		return nil, specErr(err)
+	}
+	rep.Ring = ringReport(m.Part("band").Mesh)
+	return m, nil
+}
