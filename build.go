@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/mandrel3d/mandrel/geom"
-	"github.com/mandrel3d/mandrel/ring"
 )
 
 // Kinds of piece a spec may ask for.
@@ -85,38 +84,4 @@ func (s *Spec) noOther(kind string) error {
 		}
 	}
 	return nil
-}
-
-func buildRing(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
-	if err := s.noOther("ring"); err != nil {
-		return nil, err
-	}
-	if s.Ring == nil {
-		return nil, fmt.Errorf("%w: ring: a ring spec needs a \"ring\" section with at least a size", ErrSpec)
-	}
-	size, err := ring.ParseSize(s.Ring.Size)
-	if err != nil {
-		return nil, fmt.Errorf("%w: ring.size: %w", ErrSpec, err)
-	}
-	prof, err := ring.ParseProfile(s.Ring.Profile)
-	if err != nil {
-		return nil, specErr(err)
-	}
-	p := ring.Params{Size: size, Profile: prof, WidthMM: s.Ring.WidthMM, ThicknessMM: s.Ring.ThicknessMM,
-		Metal: s.Metal, Tolerance: tol}
-	if t := s.Ring.Taper; t != nil {
-		p.Taper = &ring.Taper{WidthMM: t.WidthMM, ThicknessMM: t.ThicknessMM}
-	}
-	if len(s.Stones) > 0 {
-		return nil, fmt.Errorf("%w: stones: stones are not built by this version yet", ErrSpec)
-	}
-	if len(s.Engravings) > 0 {
-		return nil, fmt.Errorf("%w: engravings: engravings are not built by this version yet", ErrSpec)
-	}
-	m, err := ring.Build(p)
-	if err != nil {
-		return nil, specErr(err)
-	}
-	rep.Ring = ringReport(m.Part("band").Mesh)
-	return m, nil
 }

@@ -53,19 +53,32 @@ func (p Params) Band() (*geom.Mesh, error) {
 	return geom.SweepClosed(frames, profiles, p.Tolerance)
 }
 
-// Build returns the ring as a model with one part, "band", of the params'
-// metal.
-func Build(p Params) (*geom.Model, error) {
+// Build returns the ring as a model: the part "band" of the params' metal,
+// with its engravings cut, then the stones and their settings (stones.go).
+// Warnings about borderline designs (thin prongs, shallow lettering) come back
+// as the second result.
+func Build(p Params) (*geom.Model, []string, error) {
 	band, err := p.Band()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p = p.withDefaults()
 	metal, err := geom.Metal(p.Metal)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var warnings []string
+	band, w, err := p.engraveBand(band)
+	if err != nil {
+		return nil, nil, err
+	}
+	warnings = append(warnings, w...)
 	m := &geom.Model{}
 	m.Add("band", metal, band)
-	return m, nil
+	w, err = p.addStones(m, metal)
+	if err != nil {
+		return nil, nil, err
+	}
+	warnings = append(warnings, w...)
+	return m, warnings, nil
 }

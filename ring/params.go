@@ -51,6 +51,10 @@ type Params struct {
 	Metal string
 	// Tolerance sets the tessellation (zero value: 0.01 mm chord).
 	Tolerance geom.Tolerance
+	// Stones are the stones set in the ring and their settings (stones.go).
+	Stones []Stone
+	// Engravings are cut into or raised from the band (engrave.go).
+	Engravings []Engraving
 }
 
 // Taper is the band's size at the bottom, opposite the top, in mm. A zero
@@ -145,5 +149,7 @@ func (p Params) Validate() error {
 	if err := p.Tolerance.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("%w: %w", ErrParams, err))
 	}
+	errs = append(errs, p.validateStones()...)
+	errs = append(errs, p.validateEngravings()...)
 	return errors.Join(errs...)
 }

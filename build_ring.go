@@ -1,0 +1,44 @@
+package mandrel
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mandrel3d/mandrel/geom"
+	"github.com/mandrel3d/mandrel/ring"
+)
+
+func buildRing(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
+	if err := s.noOther("ring"); err != nil {
+		return nil, err
+	}
+	if s.Ring == nil {
+		return nil, fmt.Errorf("%w: ring: a ring spec needs a \"ring\" section with at least a size", ErrSpec)
+	}
+	size, err := ring.ParseSize(s.Ring.Size)
+	if err != nil {
+		return nil, fmt.Errorf("%w: ring.size: %w", ErrSpec, err)
+	}
+	prof, err := ring.ParseProfile(s.Ring.Profile)
+	if err != nil {
+		return nil, specErr(err)
+	}
+	p := ring.Params{Size: size, Profile: prof, WidthMM: s.Ring.WidthMM, ThicknessMM: s.Ring.ThicknessMM,
+		Metal: s.Metal, Tolerance: tol}
+	if t := s.Ring.Taper; t != nil {
+		p.Taper = &ring.Taper{WidthMM: t.WidthMM, ThicknessMM: t.ThicknessMM}
+	}
+	if p.Stones, err = ringStones(s); err != nil {
+		return nil, err
+	}
+	if p.Engravings, err = ringEngravings(s); err != nil {
+		return nil, err
+	}
+	m, warnings, err := ring.Build(p)
+	if err != nil {
+		return nil, specErr(err)
+	}
+	rep.Warnings = append(rep.Warnings, warnings...)
+	rep.Ring = ringReport(m.Part("band").Mesh)
+	return m, nil
+}
