@@ -34,11 +34,13 @@ func buildRing(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*
 	if p.Engravings, err = ringEngravings(s); err != nil {
 		return nil, err
 	}
-	m, warnings, err := ring.Build(p)
+	res, err := ring.Build(p)
 	if err != nil {
 		return nil, specErr(err)
 	}
-	rep.Warnings = append(rep.Warnings, warnings...)
-	rep.Ring = ringReport(m.Part("band").Mesh)
-	return m, nil
+	rep.Warnings = append(rep.Warnings, res.Warnings...)
+	rep.Stones = stoneReports(res.Stones)
+	rep.Engravings = engravingReports(res.Engravings)
+	rep.Ring = ringReport(res.Model.Part("band").Mesh)
+	return res.Model, nil
 }

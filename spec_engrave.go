@@ -13,3 +13,8 @@ func ringEngravings(s *Spec) ([]ring.Engraving, error) {
 	}
 	return nil, nil
 }
+
+// engravingReports turns the ring's EngravingFacts into report entries.
+func engravingReports(facts []ring.EngravingFacts) []EngravingRep {
+	return nil
+}

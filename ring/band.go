@@ -53,32 +53,37 @@ func (p Params) Band() (*geom.Mesh, error) {
 	return geom.SweepClosed(frames, profiles, p.Tolerance)
 }
 
-// Build returns the ring as a model: the part "band" of the params' metal,
-// with its engravings cut, then the stones and their settings (stones.go).
-// Warnings about borderline designs (thin prongs, shallow lettering) come back
-// as the second result.
-func Build(p Params) (*geom.Model, []string, error) {
+// Result is a built ring: its model and the facts measured while building it.
+type Result struct {
+	Model *geom.Model
+	// Warnings are borderline designs: thin prongs, shallow lettering.
+	Warnings []string
+	// Stones holds one entry per stone (stones.go).
+	Stones []StoneFacts
+	// Engravings holds one entry per engraving (engrave.go).
+	Engravings []EngravingFacts
+}
+
+// Build returns the ring: the part "band" of the params' metal with its
+// engravings cut, then the stones and their settings (stones.go).
+func Build(p Params) (*Result, error) {
 	band, err := p.Band()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	p = p.withDefaults()
 	metal, err := geom.Metal(p.Metal)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var warnings []string
-	band, w, err := p.engraveBand(band)
+	res := &Result{Model: &geom.Model{}}
+	band, err = p.engraveBand(band, res)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	warnings = append(warnings, w...)
-	m := &geom.Model{}
-	m.Add("band", metal, band)
-	w, err = p.addStones(m, metal)
-	if err != nil {
-		return nil, nil, err
+	res.Model.Add("band", metal, band)
+	if err := p.addStones(res, metal); err != nil {
+		return nil, err
 	}
-	warnings = append(warnings, w...)
-	return m, warnings, nil
+	return res, nil
 }

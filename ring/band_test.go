@@ -260,7 +260,7 @@ func TestParamsErrors(t *testing.T) {
 		if !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), c.field) || !strings.Contains(err.Error(), "allowed") {
 			t.Errorf("%+v: error %q should wrap ErrParams and name %s and the allowed range", c.p, err, c.field)
 		}
-		if _, _, err := Build(c.p); err == nil {
+		if _, err := Build(c.p); err == nil {
 			t.Errorf("%+v: Build succeeded", c.p)
 		}
 	}
