@@ -34,8 +34,12 @@ func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
 	switch strings.ToLower(s.Kind) {
 	case "ring":
 		m, err = buildRing(ctx, s, tol, rep)
-	case "pendant", "chain", "bracelet":
-		err = fmt.Errorf("%w: kind %q is not built by this version yet; allowed: ring", ErrSpec, s.Kind)
+	case "pendant":
+		m, err = buildPendant(ctx, s, tol, rep)
+	case "chain":
+		m, err = buildChain(ctx, s, tol, rep)
+	case "bracelet":
+		m, err = buildBracelet(ctx, s, tol, rep)
 	case "":
 		err = fmt.Errorf("%w: kind is missing: allowed %s", ErrSpec, strings.Join(Kinds, ", "))
 	default:
