@@ -14,3 +14,6 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 func buildBracelet(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
 	return nil, fmt.Errorf("%w: kind %q is not built by this version yet", ErrSpec, s.Kind)
 }
+
+// ChainReport gives a chain's or bracelet's measured figures.
+type ChainReport struct{}

@@ -10,3 +10,6 @@ import (
 func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
 	return nil, fmt.Errorf("%w: kind %q is not built by this version yet", ErrSpec, s.Kind)
 }
+
+// PendantReport gives a pendant's balance.
+type PendantReport struct{}

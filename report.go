@@ -22,6 +22,8 @@ type Report struct {
 	Stones       []StoneReport  `json:"stones,omitempty"`
 	Ring         *RingReport    `json:"ring,omitempty"`
 	Engravings   []EngravingRep `json:"engravings,omitempty"`
+	Pendant      *PendantReport `json:"pendant,omitempty"`
+	Chain        *ChainReport   `json:"chain,omitempty"`
 	Warnings     []string       `json:"warnings"`
 	// TimingsMS holds how long each step took, in milliseconds; it is the
 	// one part of a report that differs between identical builds.
