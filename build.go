@@ -29,6 +29,12 @@ func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := s.validateOutput(); err != nil {
+		return nil, nil, err
+	}
+	if err := s.validateName(); err != nil {
+		return nil, nil, err
+	}
 	rep := &Report{Name: s.Name, Kind: s.Kind, TimingsMS: map[string]float64{}}
 	var m *geom.Model
 	switch strings.ToLower(s.Kind) {

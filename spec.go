@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // MaxSpecBytes is the largest spec ParseSpec reads: far above any real spec
@@ -41,6 +42,16 @@ type Spec struct {
 
 	// Output says which files to write; nil means all four.
 	Output *OutputSpec `json:"output,omitempty"`
+
+	// BaseDir is the directory that relative image and font paths of the
+	// engravings resolve against (the CLI sets it to the spec file's
+	// directory). It is not part of the JSON. Empty means the spec may name
+	// no file at all: a server leaves it empty and passes image and font
+	// bytes in Files instead.
+	BaseDir string `json:"-"`
+	// Files holds the bytes of images and fonts by the name the engravings
+	// use, for callers that must not read files (a web server). Not JSON.
+	Files map[string][]byte `json:"-"`
 }
 
 // RingSpec is a ring's band.
@@ -129,10 +140,13 @@ type LinkSpec struct {
 
 // OutputSpec says which files a build writes. A nil field means yes.
 type OutputSpec struct {
-	STL    *bool    `json:"stl,omitempty"`
-	GLB    *bool    `json:"glb,omitempty"`
-	PNG    *PNGSpec `json:"png,omitempty"`
-	Report *bool    `json:"report,omitempty"`
+	STL *bool `json:"stl,omitempty"`
+	// STLStones includes the stones in the STL (default false: a casting
+	// master is metal only; stones are set after casting).
+	STLStones *bool    `json:"stl_stones,omitempty"`
+	GLB       *bool    `json:"glb,omitempty"`
+	PNG       *PNGSpec `json:"png,omitempty"`
+	Report    *bool    `json:"report,omitempty"`
 }
 
 // PNGSpec is the preview image: false, true, or its size in pixels.
@@ -246,4 +260,23 @@ func jsonType(kind string) string {
 		return "a list"
 	}
 	return "an object"
+}
+
+// MaxNameLen is the longest name a spec may carry, in bytes.
+const MaxNameLen = 100
+
+// validateName checks that the name can name files: letters, digits, '-',
+// '_' and '.', not starting with '.', at most MaxNameLen bytes.
+func (s *Spec) validateName() error {
+	n := s.Name
+	bad := len(n) > MaxNameLen || strings.HasPrefix(n, ".")
+	for _, r := range n {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
+			bad = true
+		}
+	}
+	if bad {
+		return fmt.Errorf("%w: name %q: allowed letters, digits, '-', '_' and '.', not starting with '.', at most %d bytes (it names the output files)", ErrSpec, n, MaxNameLen)
+	}
+	return nil
 }
