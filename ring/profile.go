@@ -54,7 +54,7 @@ func ParseProfile(s string) (Profile, error) {
 	for i, p := range Profiles {
 		names[i] = string(p)
 	}
-	return "", fmt.Errorf("%w: profile %q: allowed %s", ErrParams, s, strings.Join(names, ", "))
+	return "", &FieldError{Field: "ring.profile", Value: fmt.Sprintf("%q", s), Allowed: strings.Join(names, ", ")}
 }
 
 // Shape fractions of the profiles, as fractions of the thickness t. They follow
