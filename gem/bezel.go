@@ -20,7 +20,15 @@ type BezelParams struct {
 	// SeatPct is the width of the ledge under the girdle the stone rests
 	// on, in percent of the stone's width, 3 to 20; 0 means 8.
 	SeatPct float64
+	// Cup continues the wall down around the pavilion into a cup that ends
+	// CupClearanceMM under the culet, with a light hole of a quarter of the
+	// stone's width under it, so that a shank or a [Cathedral] can carry the
+	// bezel from below (Head.Base is then set).
+	Cup bool
 }
+
+// CupClearanceMM is how far a bezel cup's inside stays under the culet, mm.
+const CupClearanceMM = 0.15
 
 // Validate reports the first bad field, naming it.
 func (p BezelParams) Validate() error {
@@ -66,6 +74,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	if err := tol.CheckBudget("bezel", int64(16*n)); err != nil {
 		return nil, err
 	}
+	holeR := 0.125 * g.WidthMM
 	frames := make([]geom.Frame, 0, n)
 	profiles := make([][]geom.Vec2, 0, n)
 	norms := outlineNormals(g.Outline)
@@ -93,9 +102,21 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		zLedge := zBot - fall*seat
 		zB := zLedge - wall
 		frames = append(frames, geom.Frame{Origin: v3(q, 0), X: geom.Vec3{nn[0], nn[1], 0}, Y: geom.Vec3{0, 0, 1}})
+		if !p.Cup {
+			profiles = append(profiles, []geom.Vec2{
+				{-seat * k, zB}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
+				{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge},
+			})
+			continue
+		}
+		// the cup: the inner face runs straight from the ledge to the hole's
+		// rim under the culet (both ends lie below the convex pavilion, so
+		// the whole face does); the outer face runs parallel, a wall below
+		hole := -(q.Dot(nn) - holeR)
+		zc := g.CuletZ - CupClearanceMM
 		profiles = append(profiles, []geom.Vec2{
-			{-seat * k, zB}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
-			{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge},
+			{hole, zc - wall}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
+			{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge}, {hole, zc},
 		})
 	}
 	m, err := geom.SweepClosed(frames, profiles, tol)
@@ -109,6 +130,17 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	h := &Head{Stone: g}
 	h.Parts = append(h.Parts, geom.Part{Name: "stone-0", Material: mat, Mesh: g.Mesh}, geom.Part{Name: "bezel", Mesh: m})
 	h.BottomZ = m.Bounds().Min[2]
+	if p.Cup {
+		// the base loop: a circle just outside the hole, inside the cup's
+		// bottom (between its inner and outer faces)
+		zc := g.CuletZ - CupClearanceMM
+		rb := holeR + 0.3*wall
+		ns := segmentsAround(rb, tol)
+		for i := 0; i < ns; i++ {
+			s, c := math.Sincos(2 * math.Pi * float64(i) / float64(ns))
+			h.Base = append(h.Base, geom.Vec3{rb * c, rb * s, zc - 0.5*wall})
+		}
+	}
 	cut, err := SeatCutter(g, 0.05, tol)
 	if err != nil {
 		return nil, err

@@ -10,9 +10,24 @@ import (
 // cut, a size out of range, a stone too small for its setting).
 var ErrInvalid = errors.New("gem: invalid parameters")
 
+// FieldError is a bad parameter: the field (as the spec names it, e.g.
+// "diameter_mm"), the value given and what is allowed. It wraps ErrInvalid.
+type FieldError struct {
+	Field   string
+	Value   any
+	Allowed string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("%v: %s %v: %s", ErrInvalid, e.Field, e.Value, e.Allowed)
+}
+
+// Unwrap returns ErrInvalid.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
 // fieldError returns an error naming the field, the value and what is allowed.
 func fieldError(field string, value any, allowed string) error {
-	return fmt.Errorf("%w: %s %v: %s", ErrInvalid, field, value, allowed)
+	return &FieldError{Field: field, Value: value, Allowed: allowed}
 }
 
 // Cut names a stone shape. The names are the spec's (SPEC.md `stones.cut`).

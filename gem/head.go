@@ -27,7 +27,14 @@ type Head struct {
 	BottomZ float64
 	// ProngDiameterMM is the prongs' diameter (0 for a bezel), mm.
 	ProngDiameterMM float64
-	warnings        []string
+	// Base is where a support joins the setting: a closed loop,
+	// counter-clockwise seen from +Z, at one height below the culet, lying
+	// inside the setting's lowest metal (the basket's bottom rail, a bezel
+	// cup's rim). A pedestal whose top cap is this loop ([Cathedral]) joins
+	// the setting without touching the stone. Nil when the setting has no
+	// such loop (a bezel without a cup).
+	Base     []geom.Vec3
+	warnings []string
 }
 
 // Warnings returns what a caster would flag: prongs thinner than 0.6 mm,
@@ -117,6 +124,7 @@ func Prongs(g *Geometry, p ProngParams, tol geom.Tolerance) (*Head, error) {
 		}
 		gallery.Append(m)
 	}
+	h.Base = append([]geom.Vec3(nil), rail...)
 	h.Parts = append(h.Parts, geom.Part{Name: "gallery", Mesh: gallery})
 	cut, err := SeatCutter(g, 0.05, tol)
 	if err != nil {

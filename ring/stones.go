@@ -1,16 +1,489 @@
 package ring
 
-import "github.com/mandrel3d/mandrel/geom"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
-// Stone is one stone set in the ring and its setting.
-type Stone struct{}
+	"github.com/mandrel3d/mandrel/gem"
+	"github.com/mandrel3d/mandrel/geom"
+)
+
+// Setting is how a stone is held.
+type Setting string
+
+// Settings. Prong and Bezel are built; Halo, Channel and Pave are named so
+// that specs asking for them get a clear "not supported yet" error.
+const (
+	Prong   Setting = "prong"   // a prong head on a cathedral (default)
+	Bezel   Setting = "bezel"   // a bezel cup on a cathedral
+	Halo    Setting = "halo"    // not built yet
+	Channel Setting = "channel" // not built yet
+	Pave    Setting = "pave"    // not built yet
+)
+
+// Stone placement limits.
+const (
+	// DefaultCuletGapMM is how far the culet sits above the band's outer
+	// surface by default, mm: the cathedral under the head fills the gap.
+	DefaultCuletGapMM = 0.5
+	// MinCuletClearanceMM is the least distance from the culet to the
+	// finger hole (the inner surface's radius), mm: a deeper stone would
+	// touch the finger.
+	MinCuletClearanceMM = 0.3
+	// MaxStonePerDiameter bounds a stone's length and width by the finger
+	// hole's diameter: wider stones overhang the neighbouring fingers.
+	MaxStonePerDiameter = 1.25
+	// CathedralSinkMM is how deep the cathedral's foot sinks into the band,
+	// mm, so the two overlap into one casting.
+	CathedralSinkMM = 0.3
+	// PierceTolMM is how far metal may reach into a stone before Build
+	// warns that the stone cuts into metal, mm: twice the default chord,
+	// the accuracy to which a prong's facets touch the crown.
+	PierceTolMM = 2 * geom.DefaultChordMM
+)
+
+// Stone is one stone set in the ring and its setting. The head is placed on
+// the band's outer surface at AtDeg, with the stone's length running along
+// the finger (north–south); its culet sits CuletGapMM above the band and a
+// cathedral (a pedestal lofted from the head's base down into the band)
+// carries it.
+//
+// Part names: the stone is "stone-i" (i its index in Params.Stones, gem
+// material); the first stone's setting parts keep the gem package's names
+// ("prong-0" … "prong-n" and "gallery" for a prong head, "bezel" for a bezel)
+// plus "cathedral"; stone i ≥ 1 prefixes them "head-i." ("head-1.prong-0").
+type Stone struct {
+	// Gem is the stone: cut, material, size and proportions (gem.Stone).
+	Gem gem.Stone
+	// Setting is Prong ("" means prong) or Bezel.
+	Setting Setting
+	// Prongs is the number of prongs of a prong head, 3 to 8; 0 means the
+	// cut's default (gem.ProngParams.Count).
+	Prongs int
+	// AtDeg is where the head sits: the angle around the finger axis from
+	// the top (+Z) toward +X, degrees, −180 to 180; 0 is the top.
+	AtDeg float64
+	// CuletGapMM is the culet's height above the band's outer surface, mm,
+	// from −(band thickness) to 5; 0 means DefaultCuletGapMM. A negative gap
+	// sinks the stone into the band (Build warns that it cuts into the
+	// metal); the culet must stay MinCuletClearanceMM outside the finger
+	// hole.
+	CuletGapMM float64
+}
 
 // StoneFacts are a set stone's measured figures.
-type StoneFacts struct{}
+type StoneFacts struct {
+	Cut     gem.Cut
+	Gem     string
+	Setting Setting
+	// LengthMM and WidthMM are the built stone's girdle extent, mm;
+	// DiameterMM is set for a round stone.
+	LengthMM, WidthMM, DiameterMM float64
+	// Carat is the stone's weight: its mesh volume × the gem's density.
+	Carat float64
+	// Facets is the stone's count of planar facets (girdle excluded).
+	Facets int
+	// CuletRadiusMM is the distance from the finger axis to the stone's
+	// nearest point, mm (the culet for a stone on top).
+	CuletRadiusMM float64
+	// CuletClearanceMM is CuletRadiusMM minus the finger hole's radius, mm.
+	CuletClearanceMM float64
+	// ProngDiameterMM is the prongs' diameter, mm (0 for a bezel).
+	ProngDiameterMM float64
+}
+
+// FieldPrefix returns the spec's name of stone i's fields, "stones[i].".
+func FieldPrefix(i int) string { return fmt.Sprintf("stones[%d].", i) }
+
+// stoneErr rewrites a gem error for stone i so it names the spec's field.
+func stoneErr(i int, err error) error {
+	var fe *gem.FieldError
+	if errors.As(err, &fe) {
+		return &FieldError{Field: FieldPrefix(i) + fe.Field, Value: fe.Value, Allowed: fe.Allowed}
+	}
+	return fmt.Errorf("%w: %s%w", ErrParams, FieldPrefix(i), err)
+}
+
+// splitErrs returns the errors joined in err, each rewritten for stone i.
+func splitErrs(i int, err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, splitErrs(i, e)...)
+		}
+		return out
+	}
+	return []error{stoneErr(i, err)}
+}
+
+// sizeField returns the field that gives a stone's size.
+func sizeField(s gem.Stone) string {
+	switch {
+	case s.Carat != 0:
+		return "carat"
+	case s.DiameterMM != 0:
+		return "diameter_mm"
+	case s.LengthMM != 0:
+		return "length_mm"
+	}
+	return "width_mm"
+}
+
+func sizeValue(s gem.Stone) float64 {
+	switch sizeField(s) {
+	case "carat":
+		return s.Carat
+	case "diameter_mm":
+		return s.DiameterMM
+	case "length_mm":
+		return s.LengthMM
+	}
+	return s.WidthMM
+}
 
 // validateStones returns an error for each invalid stone.
-func (p Params) validateStones() []error { return nil }
+func (p Params) validateStones() []error {
+	var errs []error
+	add := func(i int, field string, v any, allowed string) {
+		errs = append(errs, &FieldError{Field: FieldPrefix(i) + field, Value: v, Allowed: allowed})
+	}
+	for i, s := range p.Stones {
+		switch s.Setting {
+		case "", Prong, Bezel:
+		case Halo, Channel, Pave:
+			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong or bezel: "+string(s.Setting)+" settings are not supported yet")
+		default:
+			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong or bezel (halo, channel and pave are not supported yet)")
+		}
+		if s.Prongs != 0 && (s.Prongs < 3 || s.Prongs > 8) {
+			add(i, "prongs", s.Prongs, "3 to 8 (0 = the cut's default)")
+		}
+		if s.Prongs != 0 && s.Setting == Bezel {
+			add(i, "prongs", s.Prongs, "none for a bezel setting")
+		}
+		if !(s.AtDeg >= -180 && s.AtDeg <= 180) {
+			add(i, "at", s.AtDeg, "−180 to 180 degrees from the top")
+		}
+		if !(s.CuletGapMM >= -MaxThicknessMM && s.CuletGapMM <= 5) {
+			add(i, "culet_gap_mm", s.CuletGapMM, "−(band thickness) to 5 mm (0 = 0.5)")
+		}
+		gerr := s.Gem.Validate()
+		errs = append(errs, splitErrs(i, gerr)...)
+		if gerr == nil && s.Gem.Carat == 0 && p.Size.DiameterMM > 0 {
+			// sizes given directly are checked here; a carat's size after
+			// the stone is built
+			l, w := s.Gem.LengthMM, s.Gem.WidthMM
+			if s.Gem.DiameterMM != 0 {
+				l, w = s.Gem.DiameterMM, s.Gem.DiameterMM
+			}
+			if lim := MaxStonePerDiameter * p.Size.DiameterMM; math.Max(l, w) > lim {
+				add(i, sizeField(s.Gem), sizeValue(s.Gem), fmt.Sprintf("at most %.3g mm on a ring of %.3g mm inner diameter (%s)", lim, p.Size.DiameterMM, p.Size))
+			}
+		}
+	}
+	return errs
+}
+
+// ParseAt reads a head's position along the band: "" or "top" is 0°,
+// "bottom" 180°, "left" −90° and "right" 90° (seen from the front, the
+// viewer at −Y), or an angle "30deg", "-45deg", "30°" or a bare number of
+// degrees, measured around the finger axis from the top toward +X.
+func ParseAt(s string) (float64, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	switch k {
+	case "", "top":
+		return 0, nil
+	case "bottom":
+		return 180, nil
+	case "left":
+		return -90, nil
+	case "right":
+		return 90, nil
+	}
+	num := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(k, "deg"), "°"))
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || !(v >= -180 && v <= 180) {
+		return 0, &FieldError{Field: "at", Value: fmt.Sprintf("%q", s), Allowed: `"top", "bottom", "left", "right" or an angle from the top such as "30deg" (−180 to 180)`}
+	}
+	return v, nil
+}
+
+// bandSection returns the band's inner and outer radius (mm from the finger
+// axis) at the station angle phi (radians from the top) and at u along the
+// finger, and false when u is outside the band's width there.
+func (p Params) bandSection(phi, u float64) (in, out float64, ok bool) {
+	r := p.Size.DiameterMM / 2
+	wb, tb := p.bottom()
+	blend := (1 - math.Cos(phi)) / 2
+	w := p.WidthMM + (wb-p.WidthMM)*blend
+	t := p.ThicknessMM + (tb-p.ThicknessMM)*blend
+	wmax, tmax := math.Max(p.WidthMM, wb), math.Max(p.ThicknessMM, tb)
+	poly := p.Profile.polygon(w, t, p.Profile.segmentCounts(wmax, tmax, p.Tolerance))
+	in, out = math.Inf(1), math.Inf(-1)
+	for j := range poly {
+		a, b := poly[j], poly[(j+1)%len(poly)]
+		if (a[0] <= u && u <= b[0]) || (b[0] <= u && u <= a[0]) {
+			var v float64
+			if a[0] == b[0] {
+				v = math.Max(a[1], b[1])
+				in = math.Min(in, r+math.Min(a[1], b[1]))
+			} else {
+				v = a[1] + (b[1]-a[1])*(u-a[0])/(b[0]-a[0])
+				in = math.Min(in, r+v)
+			}
+			out = math.Max(out, r+v)
+		}
+	}
+	return in, out, out > in
+}
+
+// ringPlace maps the head's local frame (z radial, x along the band, y along
+// the finger) to the ring frame: a rotation about Y by at.
+func ringPlace(at float64) func(geom.Vec3) geom.Vec3 {
+	s, c := math.Sincos(at)
+	return func(v geom.Vec3) geom.Vec3 {
+		return geom.Vec3{v[0]*c + v[2]*s, v[1], -v[0]*s + v[2]*c}
+	}
+}
+
+// surfaceZ returns the local height of the band's outer surface under the
+// local point (x, y) of a head at angle at, and false off the band.
+func (p Params) surfaceZ(at, x, y float64) (float64, bool) {
+	_, out, ok := p.bandSection(at, y)
+	if !ok {
+		return 0, false
+	}
+	// the surface point at station φ' = at + δ lies at local angle δ:
+	// x = ρ(φ') sin δ; iterate δ
+	var z float64
+	for it := 0; it < 8; it++ {
+		if math.Abs(x) >= out {
+			return 0, false
+		}
+		d := math.Asin(x / out)
+		_, o2, ok2 := p.bandSection(at+d, y)
+		if !ok2 {
+			return 0, false
+		}
+		z = math.Sqrt(math.Max(o2*o2-x*x, 0))
+		if math.Abs(o2-out) < 1e-9 {
+			break
+		}
+		out = o2
+	}
+	return z, true
+}
+
+// partName names stone i's setting part.
+func partName(i int, name string) string {
+	if i == 0 {
+		return name
+	}
+	return fmt.Sprintf("head-%d.%s", i, name)
+}
 
 // addStones adds the stones and their settings to the result's model, and
 // their facts and warnings to the result.
-func (p Params) addStones(res *Result, metal geom.Material) error { return nil }
+func (p Params) addStones(res *Result, metal geom.Material) error {
+	var stones []*geom.Mesh
+	for i, s := range p.Stones {
+		m, err := p.addStone(i, s, res, metal)
+		if err != nil {
+			return err
+		}
+		stones = append(stones, m)
+	}
+	for i := range stones {
+		for j := i + 1; j < len(stones); j++ {
+			if d, _, _ := geom.MinDistance(stones[i], stones[j]); d < gem.MinStoneGap {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d and stone-%d: %.2f mm apart, closer than the %.1f mm a setter needs", i, j, d, gem.MinStoneGap))
+			}
+		}
+	}
+	return nil
+}
+
+// addStone builds stone i's head on the band and returns the stone's mesh
+// in the ring frame.
+func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geom.Mesh, error) {
+	tol := p.Tolerance
+	g, err := s.Gem.Geometry(tol)
+	if err != nil {
+		return nil, stoneErr(i, err)
+	}
+	dIn := p.Size.DiameterMM
+	if lim := MaxStonePerDiameter * dIn; math.Max(g.LengthMM, g.WidthMM) > lim {
+		return nil, &FieldError{Field: FieldPrefix(i) + sizeField(s.Gem), Value: sizeValue(s.Gem),
+			Allowed: fmt.Sprintf("a stone at most %.3g mm long on a ring of %.3g mm inner diameter (this one is %.3g × %.3g mm)", lim, dIn, g.LengthMM, g.WidthMM)}
+	}
+	var h *gem.Head
+	switch s.Setting {
+	case Bezel:
+		h, err = gem.Bezel(g, gem.BezelParams{Cup: true}, tol)
+	default:
+		h, err = gem.Prongs(g, gem.ProngParams{Count: s.Prongs}, tol)
+	}
+	if err != nil {
+		return nil, stoneErr(i, err)
+	}
+	at := s.AtDeg * math.Pi / 180
+	gap := s.CuletGapMM
+	if gap == 0 {
+		gap = DefaultCuletGapMM
+	}
+	rIn := dIn / 2
+	zTop, ok := p.surfaceZ(at, 0, 0)
+	if !ok {
+		return nil, &FieldError{Field: FieldPrefix(i) + "at", Value: s.AtDeg, Allowed: "a place on the band"}
+	}
+	zCulet := zTop + gap
+	if zCulet < rIn+MinCuletClearanceMM {
+		return nil, &FieldError{Field: FieldPrefix(i) + "culet_gap_mm", Value: s.CuletGapMM,
+			Allowed: fmt.Sprintf("at least %.2f mm: the culet must stay %.1f mm outside the finger hole", rIn+MinCuletClearanceMM-zTop, MinCuletClearanceMM)}
+	}
+	// local frame: stone length along the finger (north–south), culet at
+	// zCulet
+	dz := zCulet - g.CuletZ
+	local := func(v geom.Vec3) geom.Vec3 { return geom.Vec3{-v[1], v[0], v[2] + dz} }
+	place := ringPlace(at)
+	var stone *geom.Mesh
+	for _, part := range h.Parts {
+		m := part.Mesh.Clone()
+		m.Transform(func(v geom.Vec3) geom.Vec3 { return place(local(v)) })
+		if part.Material.Kind == geom.KindGem {
+			stone = m
+			res.Model.Add(fmt.Sprintf("stone-%d", i), part.Material, m)
+			continue
+		}
+		res.Model.Add(partName(i, part.Name), metal, m)
+	}
+	if len(h.Base) > 0 {
+		cat, err := p.cathedral(h.Base, local, at)
+		if err != nil {
+			return nil, stoneErr(i, err)
+		}
+		if cat != nil {
+			cat.Transform(place)
+			res.Model.Add(partName(i, "cathedral"), metal, cat)
+		}
+	}
+	for _, w := range h.Warnings() {
+		res.Warnings = append(res.Warnings, partName(i, w))
+	}
+	// measured facts
+	f := StoneFacts{Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: s.Setting, LengthMM: g.LengthMM, WidthMM: g.WidthMM,
+		Carat: g.Carat(), Facets: gem.FacetCount(g.Mesh, 0.01), ProngDiameterMM: h.ProngDiameterMM}
+	if f.Setting == "" {
+		f.Setting = Prong
+	}
+	if g.Stone.Cut == gem.Round {
+		f.DiameterMM = g.WidthMM
+	}
+	f.CuletRadiusMM = math.Inf(1)
+	for _, v := range stone.Verts {
+		f.CuletRadiusMM = math.Min(f.CuletRadiusMM, math.Hypot(v[0], v[2]))
+	}
+	f.CuletClearanceMM = f.CuletRadiusMM - rIn
+	res.Stones = append(res.Stones, f)
+	p.warnPierced(i, g, stone, res)
+	return stone, nil
+}
+
+func gemName(s gem.Stone) string {
+	if s.Gem == "" {
+		return "diamond"
+	}
+	return strings.ToLower(s.Gem)
+}
+
+// cathedral lofts the head's base loop (stone frame) down into the band: the
+// foot is the loop stretched 1.3× along the band, narrowed to 70 % of the
+// band's width across it, and sunk CathedralSinkMM under the band's outer
+// surface. It returns nil when the head already sits in the band (a sunk
+// stone needs no pedestal).
+func (p Params) cathedral(base []geom.Vec3, local func(geom.Vec3) geom.Vec3, at float64) (*geom.Mesh, error) {
+	top := make([]geom.Vec3, len(base))
+	var bx, by float64
+	for k, v := range base {
+		top[k] = local(v)
+		bx = math.Max(bx, math.Abs(top[k][0]))
+		by = math.Max(by, math.Abs(top[k][1]))
+	}
+	wb, _ := p.bottom()
+	w := p.WidthMM + (wb-p.WidthMM)*(1-math.Cos(at))/2
+	sy := math.Min(1, 0.35*w/by)
+	sx := 1.3
+	if 1.3*bx > 0.6*p.Size.DiameterMM {
+		sx = 0.6 * p.Size.DiameterMM / bx
+	}
+	_, t := p.bottom()
+	t = math.Min(t, p.ThicknessMM)
+	sink := math.Min(CathedralSinkMM, 0.4*t)
+	foot := make([]geom.Vec3, len(top))
+	for k, v := range top {
+		x, y := v[0]*sx, v[1]*sy
+		z, ok := p.surfaceZ(at, x, y)
+		if !ok {
+			return nil, fmt.Errorf("cathedral foot (%.3g, %.3g) mm falls off the band", x, y)
+		}
+		foot[k] = geom.Vec3{x, y, z - sink}
+		if foot[k][2] > v[2]-0.1 {
+			return nil, nil
+		}
+	}
+	return gem.Cathedral(top, foot)
+}
+
+// warnPierced warns when metal reaches more than PierceTolMM into stone i:
+// the depth of each metal vertex near the stone inside all of its facet
+// planes (exact for a convex stone, a lower bound otherwise).
+func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Result) {
+	type plane struct {
+		n geom.Vec3
+		d float64
+	}
+	planes := make([]plane, 0, len(g.Facets))
+	for _, f := range g.Facets {
+		a, b, c := stone.Triangle(f.Tris[0])
+		n := b.Sub(a).Cross(c.Sub(a)).Normalize()
+		planes = append(planes, plane{n, n.Dot(a)})
+	}
+	box := stone.Bounds()
+	for _, part := range res.Model.Parts {
+		if part.Material.Kind == geom.KindGem {
+			continue
+		}
+		worst := 0.0
+		for _, v := range part.Mesh.Verts {
+			if v[0] < box.Min[0] || v[0] > box.Max[0] || v[1] < box.Min[1] || v[1] > box.Max[1] || v[2] < box.Min[2] || v[2] > box.Max[2] {
+				continue
+			}
+			d := math.Inf(1)
+			for _, pl := range planes {
+				d = math.Min(d, pl.d-pl.n.Dot(v))
+			}
+			worst = math.Max(worst, d)
+		}
+		if worst > PierceTolMM {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d cuts %.2f mm into %s: the metal needs a seat there", i, worst, part.Name))
+		}
+	}
+	// the stone's own vertices inside the band (the culet of a sunk stone)
+	worst := 0.0
+	for _, v := range stone.Verts {
+		rho := math.Hypot(v[0], v[2])
+		in, out, ok := p.bandSection(math.Atan2(v[0], v[2]), v[1])
+		if ok && rho > in && rho < out {
+			worst = math.Max(worst, math.Min(rho-in, out-rho))
+		}
+	}
+	if worst > PierceTolMM {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d cuts %.2f mm into band: the band needs a seat there", i, worst))
+	}
+}
