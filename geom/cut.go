@@ -1,0 +1,270 @@
+package geom
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Limits of CutPatch.
+const (
+	// MinCutDepthMM is the shallowest cut or relief accepted, in mm (1 µm).
+	MinCutDepthMM = 0.001
+	// gridClearRel: a grid point inside a window closer than this fraction
+	// of the smallest cell side (and at most gridClearMM) to an outline edge
+	// is left out of the triangulation, so no sliver triangle is made
+	// between it and the outline.
+	gridClearRel = 0.125
+	gridClearMM  = 1e-3
+	// windowWeight is the winding weight of a window's boundary, so that a
+	// triangle's winding tells the window (multiples of it) from the region
+	// (the remainder).
+	windowWeight = 1 << 24
+)
+
+// Cut is a region to cut into a patch.
+type Cut struct {
+	// Region is the outline in the patch's (u, v) coordinates, mm, read by
+	// its fill rule. It must lie inside the patch, clear of its open edges.
+	Region Region
+	// DepthMM is how far the inside is recessed (or, with Emboss, raised)
+	// along the surface normal, in mm: MinCutDepthMM or more.
+	DepthMM float64
+	// Emboss raises the inside instead of recessing it.
+	Emboss bool
+}
+
+// CutFacts are a cut's figures measured on the mesh it made.
+type CutFacts struct {
+	// AreaMM2 is the area of the region on the surface, in mm².
+	AreaMM2 float64
+	// VolumeMM3 is the volume removed (engraved) or added (embossed), mm³.
+	VolumeMM3 float64
+	// FloorTriangles and WallTriangles count the triangles of the recessed
+	// (or raised) floor and of the side walls.
+	FloorTriangles, WallTriangles int
+}
+
+// CutPatch cuts regions into a mesh's patch and returns the new mesh: for
+// each cut, the cells its region covers (with a cell of margin) are replaced
+// by the constrained Delaunay triangulation of their grid points and the
+// region's edges (subdivided to the grid's spacing so that the floor follows
+// the surface's curvature), mapped onto the surface by the patch's Eval. The
+// triangles inside the region by its fill rule are moved by DepthMM along the
+// normal (inward, or outward for Emboss), and side walls join them to the
+// surface along the outline. The window's boundary keeps the mesh's vertices,
+// so the result stays one closed mesh when m is; m is not modified.
+//
+// Errors: a region off the patch, touching its open edges or longer than a
+// closed patch; cuts whose windows overlap (join them into one region); a
+// depth below MinCutDepthMM; a patch that does not match the mesh; the
+// triangle budget of tol.
+func CutPatch(m *Mesh, p Patch, cuts []Cut, tol Tolerance) (*Mesh, []CutFacts, error) {
+	if err := p.validate(); err != nil {
+		return nil, nil, err
+	}
+	if err := tol.Validate(); err != nil {
+		return nil, nil, err
+	}
+	wins := make([]patchWindow, len(cuts))
+	owner := map[int64]int{}
+	for k, c := range cuts {
+		if !(c.DepthMM >= MinCutDepthMM) || math.IsInf(c.DepthMM, 0) {
+			return nil, nil, invalidf("cut %d depth %g mm: must be at least %g mm and finite", k, c.DepthMM, MinCutDepthMM)
+		}
+		if _, err := c.Region.validate(); err != nil {
+			return nil, nil, fmt.Errorf("cut %d: %w", k, err)
+		}
+		b := c.Region.Bounds()
+		if b.Empty() {
+			return nil, nil, invalidf("cut %d: region has no points", k)
+		}
+		w, err := p.window(b)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cut %d: %w", k, err)
+		}
+		wins[k] = w
+		for _, key := range p.cellKeys(w) {
+			if o, ok := owner[key]; ok && o != k {
+				return nil, nil, invalidf("cuts %d and %d lie too close together on the patch (their cells overlap): make them one region or move them apart", o, k)
+			}
+			owner[key] = k
+		}
+	}
+	// Triangles of the replaced cells.
+	nv := len(m.Verts)
+	cellOf := make([]int32, nv) // 1 + window index of a window's grid vertex
+	for k, w := range wins {
+		for i := w.I0; i <= w.I1; i++ {
+			for j := w.J0; j <= w.J1; j++ {
+				v := p.vertAt(i, j)
+				if int(v) >= nv {
+					return nil, nil, invalidf("patch vertex (%d, %d) = %d: the mesh has %d vertices", i, j, v, nv)
+				}
+				cellOf[v] = int32(k + 1)
+			}
+		}
+	}
+	removed := make([]int, len(cuts))
+	keep := make([]bool, len(m.Tris))
+	for t, tr := range m.Tris {
+		keep[t] = true
+		if int(tr[0]) >= nv || int(tr[1]) >= nv || int(tr[2]) >= nv {
+			continue
+		}
+		k := cellOf[tr[0]]
+		if k != 0 && cellOf[tr[1]] == k && cellOf[tr[2]] == k {
+			keep[t] = false
+			removed[k-1]++
+		}
+	}
+	for k, w := range wins {
+		if want := 2 * (w.I1 - w.I0) * (w.J1 - w.J0); removed[k] != want {
+			return nil, nil, invalidf("patch does not match the mesh: cut %d covers %d cells, found %d of their %d triangles", k, want/2, removed[k], want)
+		}
+	}
+	out := &Mesh{Verts: slices.Clip(append([]Vec3(nil), m.Verts...))}
+	out.Tris = make([][3]uint32, 0, len(m.Tris))
+	for t, tr := range m.Tris {
+		if keep[t] {
+			out.Tris = append(out.Tris, tr)
+		}
+	}
+	facts := make([]CutFacts, len(cuts))
+	for k, c := range cuts {
+		f, err := cutWindow(out, &p, wins[k], c, tol)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cut %d: %w", k, err)
+		}
+		facts[k] = f
+	}
+	return out, facts, nil
+}
+
+// cutWindow triangulates one window with its region and appends the result
+// to out.
+func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFacts, error) {
+	var f CutFacts
+	ni, nj := w.I1-w.I0+1, w.J1-w.J0+1
+	grid := make([]Vec2, 0, ni*nj)
+	for i := w.I0; i <= w.I1; i++ {
+		for j := w.J0; j <= w.J1; j++ {
+			grid = append(grid, p.uvAt(i, j))
+		}
+	}
+	gid := func(i, j int) int { return (i-w.I0)*nj + (j - w.J0) }
+	onBorder := func(g int) bool {
+		i, j := g/nj, g%nj
+		return i == 0 || j == 0 || i == ni-1 || j == nj-1
+	}
+	// Spacing: the shortest grid edge of the window.
+	h := math.Inf(1)
+	for i := 0; i < ni; i++ {
+		for j := 0; j < nj; j++ {
+			q := grid[i*nj+j]
+			if i+1 < ni {
+				h = math.Min(h, grid[(i+1)*nj+j].Sub(q).Len())
+			}
+			if j+1 < nj {
+				h = math.Min(h, grid[i*nj+j+1].Sub(q).Len())
+			}
+		}
+	}
+	if !(h > 0) || math.IsInf(h, 0) {
+		return f, invalidf("patch grid has coincident points")
+	}
+	// Outline points, each edge split into pieces no longer than h.
+	var pts []Vec2
+	var segs [][2]int32 // indices into pts (before the grid is prepended)
+	for _, ct := range c.Region.Contours {
+		n := len(ct)
+		if n < 2 {
+			continue
+		}
+		first := len(pts)
+		for i := 0; i < n; i++ {
+			a, b := ct[i], ct[(i+1)%n]
+			pts = append(pts, a)
+			steps := int(math.Ceil(b.Sub(a).Len() / h))
+			for s := 1; s < steps; s++ {
+				pts = append(pts, a.Add(b.Sub(a).Mul(float64(s)/float64(steps))))
+			}
+		}
+		for i := first; i < len(pts); i++ {
+			j := i + 1
+			if j == len(pts) {
+				j = first
+			}
+			segs = append(segs, [2]int32{int32(i), int32(j)})
+		}
+	}
+	if len(pts) > MaxCDTPoints {
+		return f, fmt.Errorf("%w: region of %d points over %d", ErrBudget, len(pts), MaxCDTPoints)
+	}
+	// Interior grid points too close to the outline are left out.
+	clear := math.Min(gridClearMM, gridClearRel*h)
+	skip := nearOutline(grid, pts, segs, h, clear)
+	for g := range grid {
+		if onBorder(g) {
+			skip[g] = false
+		}
+	}
+	all := make([]Vec2, 0, len(grid)+len(pts))
+	idx := make([]int32, len(grid)) // grid point → point index, -1 when left out
+	gridOf := make([]int32, 0, len(grid))
+	for g, q := range grid {
+		idx[g] = -1
+		if !skip[g] {
+			idx[g] = int32(len(all))
+			all = append(all, q)
+			gridOf = append(gridOf, int32(g))
+		}
+	}
+	all = append(all, pts...)
+	cd, err := NewCDT(all)
+	if err != nil {
+		return f, err
+	}
+	// The window's boundary, counter-clockwise in (u, v), weighted so that the
+	// triangles inside it wind windowWeight more than the region says.
+	var loop []int
+	for i := 0; i < ni-1; i++ {
+		loop = append(loop, gid(w.I0+i, w.J0))
+	}
+	for j := 0; j < nj-1; j++ {
+		loop = append(loop, gid(w.I1, w.J0+j))
+	}
+	for i := ni - 1; i > 0; i-- {
+		loop = append(loop, gid(w.I0+i, w.J1))
+	}
+	for j := nj - 1; j > 0; j-- {
+		loop = append(loop, gid(w.I0, w.J0+j))
+	}
+	var area2 float64
+	for k := range loop {
+		area2 += cross2(grid[loop[k]], grid[loop[(k+1)%len(loop)]])
+	}
+	if area2 < 0 {
+		slices.Reverse(loop)
+	}
+	for k := range loop {
+		a, b := cd.rep[idx[loop[k]]], cd.rep[idx[loop[(k+1)%len(loop)]]]
+		if err := cd.addSegment(a, b, windowWeight); err != nil {
+			return f, err
+		}
+	}
+	base := int32(len(gridOf))
+	for _, s := range segs {
+		if err := cd.addSegment(cd.rep[base+s[0]], cd.rep[base+s[1]], 1); err != nil {
+			return f, err
+		}
+	}
+	// The boundary must survive whole: nothing of the region on it.
+	for k := range loop {
+		a, b := cd.rep[idx[loop[k]]], cd.rep[idx[loop[(k+1)%len(loop)]]]
+		if cd.findEdge(a, b) < 0 {
+			return f, invalidf("region reaches the edge of the surface (u %.3f, v %.3f mm)", grid[loop[k]][0], grid[loop[k]][1])
+		}
+	}
+	return cutAssemble(out, p, w, c, cd, gridOf, nj, onBorder, tol)
+}
