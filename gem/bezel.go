@@ -75,6 +75,9 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		return nil, err
 	}
 	holeR := 0.125 * g.WidthMM
+	if p.Cup && -cupHole(g.Outline, outlineNormals(g.Outline), holeR) < 0.15*g.WidthMM {
+		return nil, fieldError("setting", "bezel", fmt.Sprintf("a bezel cup needs a rounded outline, not a %s's corners: use prongs", g.Stone.Cut))
+	}
 	frames := make([]geom.Frame, 0, n)
 	profiles := make([][]geom.Vec2, 0, n)
 	norms := outlineNormals(g.Outline)
@@ -112,7 +115,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		// the cup: the inner face runs straight from the ledge to the hole's
 		// rim under the culet (both ends lie below the convex pavilion, so
 		// the whole face does); the outer face runs parallel, a wall below
-		hole := -(q.Dot(nn) - holeR)
+		hole := cupHole(g.Outline, norms, holeR)
 		zc := g.CuletZ - CupClearanceMM
 		profiles = append(profiles, []geom.Vec2{
 			{hole, zc - wall}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
@@ -131,14 +134,13 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	h.Parts = append(h.Parts, geom.Part{Name: "stone-0", Material: mat, Mesh: g.Mesh}, geom.Part{Name: "bezel", Mesh: m})
 	h.BottomZ = m.Bounds().Min[2]
 	if p.Cup {
-		// the base loop: a circle just outside the hole, inside the cup's
-		// bottom (between its inner and outer faces)
+		// the base loop: the hole's rim grown by a fifth of the wall, a
+		// little above the cup's bottom, so it lies between the cup's faces
 		zc := g.CuletZ - CupClearanceMM
-		rb := holeR + 0.3*wall
-		ns := segmentsAround(rb, tol)
-		for i := 0; i < ns; i++ {
-			s, c := math.Sincos(2 * math.Pi * float64(i) / float64(ns))
-			h.Base = append(h.Base, geom.Vec3{rb * c, rb * s, zc - 0.5*wall})
+		for j := range g.Outline {
+			q, nn := g.Outline[j], norms[j].n
+			u := cupHole(g.Outline, norms, holeR) + 0.2*wall
+			h.Base = append(h.Base, v3(q.Add(nn.Mul(u)), zc-0.6*wall))
 		}
 	}
 	cut, err := SeatCutter(g, 0.05, tol)
@@ -171,4 +173,24 @@ func outlineNormals(out []geom.Vec2) []outlineNormal {
 		res[i] = outlineNormal{n: m, miter: 1 / math.Max(m.Dot(n1), 1.0/3)}
 	}
 	return res
+}
+
+// cupHole returns how far inward (as a negative offset along the outward
+// normals, mm) the light hole's rim lies from the outline: one distance for
+// every outline point, so the rim is a parallel curve of the outline, at
+// most 0.8 of the outline's least radius of curvature (a parallel curve
+// within it never folds) and leaving at least holeR to the centre.
+func cupHole(out []geom.Vec2, norms []outlineNormal, holeR float64) float64 {
+	n := len(out)
+	d := math.Inf(1)
+	for j, q := range out {
+		d = math.Min(d, q.Dot(norms[j].n)-holeR)
+		a, b := out[(j+n-1)%n], out[(j+1)%n]
+		ab, aq, qb := b.Sub(a).Len(), q.Sub(a).Len(), b.Sub(q).Len()
+		cross := math.Abs((q[0]-a[0])*(b[1]-a[1]) - (q[1]-a[1])*(b[0]-a[0]))
+		if cross > 1e-12 {
+			d = math.Min(d, 0.8*ab*aq*qb/(2*cross))
+		}
+	}
+	return -math.Max(d, 0)
 }
