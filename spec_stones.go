@@ -2,19 +2,62 @@ package mandrel
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/mandrel3d/mandrel/gem"
 	"github.com/mandrel3d/mandrel/ring"
 )
 
-// ringStones turns the spec's stones into the ring's.
+// ringStones turns the spec's stones into the ring's. Each stone's fields
+// map one to one onto gem.Stone (cut, size, gem) and ring.Stone (setting,
+// prongs, at); "at" is read by ring.ParseAt ("top", "bottom", "left",
+// "right" or an angle such as "30deg" from the top). Errors name the field
+// as "stones[i].field".
 func ringStones(s *Spec) ([]ring.Stone, error) {
-	if len(s.Stones) > 0 {
-		return nil, fmt.Errorf("%w: stones: stones are not built by this version yet", ErrSpec)
+	var out []ring.Stone
+	for i, st := range s.Stones {
+		cut, err := gem.ParseCut(st.Cut)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s", ErrSpec, prefixed(i, err))
+		}
+		at, err := ring.ParseAt(st.At)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s", ErrSpec, prefixed(i, err))
+		}
+		out = append(out, ring.Stone{
+			Gem:     gem.Stone{Cut: cut, Gem: st.Gem, DiameterMM: st.DiameterMM, LengthMM: st.LengthMM, WidthMM: st.WidthMM, Carat: st.Carat},
+			Setting: ring.Setting(strings.ToLower(strings.TrimSpace(st.Setting))),
+			Prongs:  st.Prongs,
+			AtDeg:   at,
+		})
 	}
-	return nil, nil
+	return out, nil
 }
 
-// stoneReports turns the ring's StoneFacts into report entries.
+// prefixed names a gem or ring field error as the spec's stones[i] field.
+func prefixed(i int, err error) string {
+	switch e := err.(type) {
+	case *gem.FieldError:
+		return (&ring.FieldError{Field: ring.FieldPrefix(i) + e.Field, Value: e.Value, Allowed: e.Allowed}).Error()
+	case *ring.FieldError:
+		return (&ring.FieldError{Field: ring.FieldPrefix(i) + e.Field, Value: e.Value, Allowed: e.Allowed}).Error()
+	}
+	return ring.FieldPrefix(i) + err.Error()
+}
+
+// stoneReports turns the ring's StoneFacts into report entries: cut, gem,
+// the built size (diameter for a round, else length and width) and the carat
+// measured from the stone's mesh, rounded to 0.01 mm and 0.01 ct.
 func stoneReports(facts []ring.StoneFacts) []StoneReport {
-	return nil
+	var out []StoneReport
+	for _, f := range facts {
+		r := StoneReport{Cut: string(f.Cut), Gem: f.Gem, Carat: round(f.Carat, 2)}
+		if f.DiameterMM != 0 {
+			r.DiameterMM = round(f.DiameterMM, 2)
+		} else {
+			r.LengthMM, r.WidthMM = round(f.LengthMM, 2), round(f.WidthMM, 2)
+		}
+		out = append(out, r)
+	}
+	return out
 }

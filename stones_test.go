@@ -1,0 +1,130 @@
+package mandrel
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mandrel3d/mandrel/export"
+	"github.com/mandrel3d/mandrel/geom"
+	"github.com/mandrel3d/mandrel/internal/conformance"
+)
+
+func loadSpec(t *testing.T, name string) *Spec {
+	t.Helper()
+	f, err := os.Open(filepath.Join("examples", "specs", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ParseSpec(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStoneSpecs(t *testing.T) {
+	for _, c := range []struct {
+		file, cut, gem string
+		carat          float64
+	}{
+		{"solitaire.json", "round", "diamond", 1.00},
+		{"bezel.json", "oval", "sapphire", 0},
+	} {
+		m, rep, err := Build(context.Background(), loadSpec(t, c.file))
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for _, p := range m.Parts {
+			if err := p.Mesh.Check().Err(); err != nil {
+				t.Errorf("%s part %s: %v", c.file, p.Name, err)
+			}
+		}
+		if len(rep.Stones) != 1 || rep.Stones[0].Cut != c.cut || rep.Stones[0].Gem != c.gem {
+			t.Fatalf("%s: stones %+v", c.file, rep.Stones)
+		}
+		// the report's carat is the stone mesh's volume × density
+		st := m.Part("stone-0")
+		want := st.Mesh.Volume() * st.Material.DensityGCM3 / 1000 / 0.2
+		if math.Abs(rep.Stones[0].Carat-want) > 0.006 {
+			t.Errorf("%s: report %.3f ct, mesh %.4f ct", c.file, rep.Stones[0].Carat, want)
+		}
+		if c.carat != 0 && math.Abs(rep.Stones[0].Carat-c.carat) > 0.03*c.carat {
+			t.Errorf("%s: %.3f ct, want %.2f ± 3 %%", c.file, rep.Stones[0].Carat, c.carat)
+		}
+		if len(rep.Warnings) != 0 {
+			t.Errorf("%s: warnings %v", c.file, rep.Warnings)
+		}
+		t.Logf("%s: %+v", c.file, rep.Stones[0])
+	}
+}
+
+func TestStoneSpecErrors(t *testing.T) {
+	for _, c := range []struct {
+		stone StoneSpec
+		size  string
+		field string
+	}{
+		{StoneSpec{Cut: "round", DiameterMM: 0.1, Setting: "prong", Prongs: 6}, "US 7", "stones[0].diameter_mm"},
+		{StoneSpec{Cut: "round", DiameterMM: 30}, "US 3", "stones[0].diameter_mm"},
+		{StoneSpec{Cut: "rose", DiameterMM: 5}, "US 7", "stones[0].cut"},
+		{StoneSpec{Cut: "round", DiameterMM: 5, Gem: "glass"}, "US 7", "stones[0].gem"},
+		{StoneSpec{Cut: "round", DiameterMM: 5, At: "north"}, "US 7", "stones[0].at"},
+		{StoneSpec{Cut: "round", DiameterMM: 5, Setting: "pave"}, "US 7", "stones[0].setting"},
+	} {
+		s := &Spec{Kind: "ring", Ring: &RingSpec{Size: c.size}, Stones: []StoneSpec{c.stone}}
+		_, _, err := Build(context.Background(), s)
+		if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), c.field) {
+			t.Errorf("%+v: error %v, want one naming %s", c.stone, err, c.field)
+		}
+	}
+}
+
+// TestSolitaireFiles writes the solitaire as a casting STL (metal only) and
+// as GLB, and runs the conformance checkers on both.
+func TestSolitaireFiles(t *testing.T) {
+	m, _, err := Build(context.Background(), loadSpec(t, "solitaire.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stl bytes.Buffer
+	if err := export.WriteSTL(&stl, m, &export.STLOptions{Parts: export.MetalParts}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := export.ReadSTL(bytes.NewReader(stl.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	metalTris := 0
+	for _, p := range m.Parts {
+		if p.Material.Kind == geom.KindMetal {
+			metalTris += len(p.Mesh.Tris)
+		}
+	}
+	if len(back.Tris) != metalTris {
+		t.Errorf("casting STL has %d triangles, the metal parts %d", len(back.Tris), metalTris)
+	}
+	dir := t.TempDir()
+	glbPath := filepath.Join(dir, "solitaire.glb")
+	var glb bytes.Buffer
+	if err := export.WriteGLB(&glb, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(glbPath, glb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gm, err := export.ReadGLB(bytes.NewReader(glb.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := gm.Part("stone-0"); p == nil || p.Material.Kind != geom.KindGem || p.Material.IOR < 2.4 {
+		t.Errorf("GLB stone-0 read back as %+v", p)
+	}
+	t.Log(conformance.GLB(t, glbPath))
+}
