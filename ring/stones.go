@@ -459,14 +459,22 @@ func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Resul
 		if part.Material.Kind == geom.KindGem {
 			continue
 		}
-		worst := 0.0
+		worst, last := 0.0, 0
 		for _, v := range part.Mesh.Verts {
 			if v[0] < box.Min[0] || v[0] > box.Max[0] || v[1] < box.Min[1] || v[1] > box.Max[1] || v[2] < box.Min[2] || v[2] > box.Max[2] {
 				continue
 			}
+			// depth inside every facet plane; neighbouring vertices are
+			// mostly cut off by the same plane, so it is tried first
+			if pl := planes[last]; pl.d-pl.n.Dot(v) <= worst {
+				continue
+			}
 			d := math.Inf(1)
-			for _, pl := range planes {
-				d = math.Min(d, pl.d-pl.n.Dot(v))
+			for k, pl := range planes {
+				if d = math.Min(d, pl.d-pl.n.Dot(v)); d <= worst {
+					last = k
+					break
+				}
 			}
 			worst = math.Max(worst, d)
 		}
@@ -476,8 +484,13 @@ func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Resul
 	}
 	// the stone's own vertices inside the band (the culet of a sunk stone)
 	worst := 0.0
+	_, tb := p.bottom()
+	rOut := p.Size.DiameterMM/2 + math.Max(p.ThicknessMM, tb)
 	for _, v := range stone.Verts {
 		rho := math.Hypot(v[0], v[2])
+		if rho >= rOut {
+			continue
+		}
 		in, out, ok := p.bandSection(math.Atan2(v[0], v[2]), v[1])
 		if ok && rho > in && rho < out {
 			worst = math.Max(worst, math.Min(rho-in, out-rho))
