@@ -10,12 +10,6 @@ import (
 const (
 	// MinCutDepthMM is the shallowest cut or relief accepted, in mm (1 µm).
 	MinCutDepthMM = 0.001
-	// gridClearRel: a grid point inside a window closer than this fraction
-	// of the smallest cell side (and at most gridClearMM) to an outline edge
-	// is left out of the triangulation, so no sliver triangle is made
-	// between it and the outline.
-	gridClearRel = 0.125
-	gridClearMM  = 1e-3
 	// windowWeight is the winding weight of a window's boundary, so that a
 	// triangle's winding tells the window (multiples of it) from the region
 	// (the remainder).
@@ -48,12 +42,14 @@ type CutFacts struct {
 // CutPatch cuts regions into a mesh's patch and returns the new mesh: for
 // each cut, the cells its region covers (with a cell of margin) are replaced
 // by the constrained Delaunay triangulation of their grid points and the
-// region's edges (subdivided to the grid's spacing so that the floor follows
-// the surface's curvature), mapped onto the surface by the patch's Eval. The
-// triangles inside the region by its fill rule are moved by DepthMM along the
-// normal (inward, or outward for Emboss), and side walls join them to the
-// surface along the outline. The window's boundary keeps the mesh's vertices,
-// so the result stays one closed mesh when m is; m is not modified.
+// region's edges, with every grid line constrained so that no triangle spans
+// two cells (the surface and the floor follow the patch cell by cell, as the
+// mesh around them does), mapped onto the surface by the patch's Eval. The
+// triangles inside the region by its fill rule are moved by DepthMM along
+// the normal (inward, or outward for Emboss), and side walls join them to the
+// surface along the outline, which is followed exactly. The window's
+// boundary keeps the mesh's vertices, so the result stays one closed mesh
+// when m is; m is not modified.
 //
 // Errors: a region off the patch, touching its open edges or longer than a
 // closed patch; cuts whose windows overlap (join them into one region); a
@@ -173,7 +169,8 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 	if !(h > 0) || math.IsInf(h, 0) {
 		return f, invalidf("patch grid has coincident points")
 	}
-	// Outline points, each edge split into pieces no longer than h.
+	// Outline points. Edges need no splitting: the grid lines, constrained
+	// below, split them where they leave a cell.
 	var pts []Vec2
 	var segs [][2]int32 // indices into pts (before the grid is prepended)
 	for _, ct := range c.Region.Contours {
@@ -182,14 +179,7 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 			continue
 		}
 		first := len(pts)
-		for i := 0; i < n; i++ {
-			a, b := ct[i], ct[(i+1)%n]
-			pts = append(pts, a)
-			steps := int(math.Ceil(b.Sub(a).Len() / h))
-			for s := 1; s < steps; s++ {
-				pts = append(pts, a.Add(b.Sub(a).Mul(float64(s)/float64(steps))))
-			}
-		}
+		pts = append(pts, ct...)
 		for i := first; i < len(pts); i++ {
 			j := i + 1
 			if j == len(pts) {
@@ -201,25 +191,8 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 	if len(pts) > MaxCDTPoints {
 		return f, fmt.Errorf("%w: region of %d points over %d", ErrBudget, len(pts), MaxCDTPoints)
 	}
-	// Interior grid points too close to the outline are left out.
-	clear := math.Min(gridClearMM, gridClearRel*h)
-	skip := nearOutline(grid, pts, segs, h, clear)
-	for g := range grid {
-		if onBorder(g) {
-			skip[g] = false
-		}
-	}
 	all := make([]Vec2, 0, len(grid)+len(pts))
-	idx := make([]int32, len(grid)) // grid point → point index, -1 when left out
-	gridOf := make([]int32, 0, len(grid))
-	for g, q := range grid {
-		idx[g] = -1
-		if !skip[g] {
-			idx[g] = int32(len(all))
-			all = append(all, q)
-			gridOf = append(gridOf, int32(g))
-		}
-	}
+	all = append(all, grid...)
 	all = append(all, pts...)
 	cd, err := NewCDT(all)
 	if err != nil {
@@ -248,12 +221,29 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 		slices.Reverse(loop)
 	}
 	for k := range loop {
-		a, b := cd.rep[idx[loop[k]]], cd.rep[idx[loop[(k+1)%len(loop)]]]
+		a, b := cd.rep[loop[k]], cd.rep[loop[(k+1)%len(loop)]]
 		if err := cd.addSegment(a, b, windowWeight); err != nil {
 			return f, err
 		}
 	}
-	base := int32(len(gridOf))
+	// Every grid line inside the window, constrained with no winding, so
+	// that no triangle spans two cells: the surface and the floor then
+	// follow the patch cell by cell, as the mesh around them does.
+	for i := 1; i < ni-1; i++ {
+		for j := 0; j < nj-1; j++ {
+			if err := cd.addSegment(cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i, w.J0+j+1)], 0); err != nil {
+				return f, err
+			}
+		}
+	}
+	for j := 1; j < nj-1; j++ {
+		for i := 0; i < ni-1; i++ {
+			if err := cd.addSegment(cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i+1, w.J0+j)], 0); err != nil {
+				return f, err
+			}
+		}
+	}
+	base := int32(len(grid))
 	for _, s := range segs {
 		if err := cd.addSegment(cd.rep[base+s[0]], cd.rep[base+s[1]], 1); err != nil {
 			return f, err
@@ -261,10 +251,10 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 	}
 	// The boundary must survive whole: nothing of the region on it.
 	for k := range loop {
-		a, b := cd.rep[idx[loop[k]]], cd.rep[idx[loop[(k+1)%len(loop)]]]
+		a, b := cd.rep[loop[k]], cd.rep[loop[(k+1)%len(loop)]]
 		if cd.findEdge(a, b) < 0 {
 			return f, invalidf("region reaches the edge of the surface (u %.3f, v %.3f mm)", grid[loop[k]][0], grid[loop[k]][1])
 		}
 	}
-	return cutAssemble(out, p, w, c, cd, gridOf, nj, onBorder, tol)
+	return cutAssemble(out, p, w, c, cd, len(grid), nj, onBorder, tol)
 }

@@ -12,7 +12,7 @@ const (
 // cutAssemble maps a window's triangulation onto the surface and appends
 // its triangles (surface, floor, walls) to out. Points below len(gridOf) are
 // grid points (gridOf gives their index in the window, nj rows a column).
-func cutAssemble(out *Mesh, p *Patch, w patchWindow, c Cut, cd *CDT, gridOf []int32, nj int, onBorder func(int) bool, tol Tolerance) (CutFacts, error) {
+func cutAssemble(out *Mesh, p *Patch, w patchWindow, c Cut, cd *CDT, nGrid int, nj int, onBorder func(int) bool, tol Tolerance) (CutFacts, error) {
 	var f CutFacts
 	nt := len(cd.he) / 3
 	wind := cd.windings()
@@ -77,8 +77,8 @@ func cutAssemble(out *Mesh, p *Patch, w patchWindow, c Cut, cd *CDT, gridOf []in
 	var bad error
 	topVert := func(v int32) uint32 {
 		if top[v] < 0 {
-			if int(v) < len(gridOf) {
-				g := int(gridOf[v])
+			if int(v) < nGrid {
+				g := int(v)
 				top[v] = int32(p.vertAt(w.I0+g/nj, w.J0+g%nj))
 			} else {
 				eval(v)
@@ -96,7 +96,7 @@ func cutAssemble(out *Mesh, p *Patch, w patchWindow, c Cut, cd *CDT, gridOf []in
 	}
 	lowVert := func(v int32) uint32 {
 		if low[v] < 0 {
-			if int(v) < len(gridOf) && onBorder(int(gridOf[v])) {
+			if int(v) < nGrid && onBorder(int(v)) {
 				bad = invalidf("region reaches the edge of the surface's grid window")
 			}
 			eval(v)
@@ -154,71 +154,4 @@ func cutAssemble(out *Mesh, p *Patch, w patchWindow, c Cut, cd *CDT, gridOf []in
 	}
 	f.VolumeMM3 = math.Abs(moved+walls-lid) / 6
 	return f, nil
-}
-
-// nearOutline marks the grid points closer than clear to an outline
-// segment. Segments are no longer than h.
-func nearOutline(grid, pts []Vec2, segs [][2]int32, h, clear float64) []bool {
-	skip := make([]bool, len(grid))
-	if len(pts) == 0 {
-		return skip
-	}
-	lo := Vec2{math.Inf(1), math.Inf(1)}
-	hi := Vec2{math.Inf(-1), math.Inf(-1)}
-	for _, q := range pts {
-		lo = Vec2{math.Min(lo[0], q[0]), math.Min(lo[1], q[1])}
-		hi = Vec2{math.Max(hi[0], q[0]), math.Max(hi[1], q[1])}
-	}
-	lo = lo.Sub(Vec2{clear, clear})
-	hi = hi.Add(Vec2{clear, clear})
-	cell := h
-	const maxBuckets = 1 << 20
-	for (hi[0]-lo[0])/cell*(hi[1]-lo[1])/cell > maxBuckets {
-		cell *= 2
-	}
-	nx := int((hi[0]-lo[0])/cell) + 1
-	ny := int((hi[1]-lo[1])/cell) + 1
-	bucket := func(q Vec2) (int, int) {
-		x := int((q[0] - lo[0]) / cell)
-		y := int((q[1] - lo[1]) / cell)
-		return min(max(x, 0), nx-1), min(max(y, 0), ny-1)
-	}
-	// counting sort of segments into every bucket their expanded box meets
-	count := make([]int32, nx*ny+1)
-	visit := func(s [2]int32, fn func(b int)) {
-		a, b := pts[s[0]], pts[s[1]]
-		x0, y0 := bucket(Vec2{math.Min(a[0], b[0]) - clear, math.Min(a[1], b[1]) - clear})
-		x1, y1 := bucket(Vec2{math.Max(a[0], b[0]) + clear, math.Max(a[1], b[1]) + clear})
-		for y := y0; y <= y1; y++ {
-			for x := x0; x <= x1; x++ {
-				fn(y*nx + x)
-			}
-		}
-	}
-	for _, s := range segs {
-		visit(s, func(b int) { count[b+1]++ })
-	}
-	for i := 1; i < len(count); i++ {
-		count[i] += count[i-1]
-	}
-	list := make([]int32, count[len(count)-1])
-	fill := append([]int32(nil), count[:nx*ny]...)
-	for k, s := range segs {
-		visit(s, func(b int) { list[fill[b]] = int32(k); fill[b]++ })
-	}
-	for g, q := range grid {
-		if q[0] < lo[0] || q[1] < lo[1] || q[0] > hi[0] || q[1] > hi[1] {
-			continue
-		}
-		x, y := bucket(q)
-		b := y*nx + x
-		for _, k := range list[count[b]:count[b+1]] {
-			s := segs[k]
-			if segmentDist(pts[s[0]], pts[s[1]], q) < clear {
-				skip[g] = true
-				break
-			}
-		}
-	}
-	return skip
 }

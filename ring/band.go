@@ -11,6 +11,25 @@ import (
 // the taper's bottom size as (1 − cos φ)/2, where φ is the angle from the top.
 // The blend has zero slope at the top and bottom, so the band has no kink.
 func (p Params) Band() (*geom.Mesh, error) {
+	g, err := p.bandGrid()
+	if err != nil {
+		return nil, err
+	}
+	return geom.SweepClosed(g.frames, g.profiles, p.Tolerance)
+}
+
+// bandSweep is the band's sweep: one frame and one profile (placed in the
+// frame, radius circumscribed) per station; counts are the segments of each
+// piece of the profile's outline. Vertex j of station i is vertex
+// i·len(profile) + j of the band's mesh.
+type bandSweep struct {
+	frames   []geom.Frame
+	profiles [][]geom.Vec2
+	counts   []int
+}
+
+// bandGrid returns the band's stations (see Band).
+func (p Params) bandGrid() (*bandSweep, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -50,7 +69,7 @@ func (p Params) Band() (*geom.Mesh, error) {
 		}
 		profiles[i] = poly
 	}
-	return geom.SweepClosed(frames, profiles, p.Tolerance)
+	return &bandSweep{frames: frames, profiles: profiles, counts: counts}, nil
 }
 
 // Result is a built ring: its model and the facts measured while building it.
