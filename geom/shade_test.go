@@ -2,6 +2,7 @@ package geom
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -137,6 +138,124 @@ func TestShadeBadInput(t *testing.T) {
 	for i, n := range s.Normals {
 		if math.Abs(n.Len()-1) > unitTol {
 			t.Errorf("normal %d = %v is not unit", i, n)
+		}
+	}
+}
+
+// shadeByDefinition is Shade as its documentation states it, without the
+// smooth-vertex shortcut: every corner tests every face around its vertex.
+// It is the oracle Shade must match bit for bit.
+func shadeByDefinition(m *Mesh, creaseDeg float64) *Shaded {
+	if !(creaseDeg > 0) {
+		creaseDeg = 0
+	}
+	cosC := math.Cos(math.Min(creaseDeg, 180)*math.Pi/180) - creaseSlack
+	nv := len(m.Verts)
+	type corner struct{ tri, k int }
+	around := make([][]corner, nv)
+	fn := make([]Vec3, len(m.Tris))
+	ang := make([][3]float64, len(m.Tris))
+	ok := make([]bool, len(m.Tris))
+	for i, t := range m.Tris {
+		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
+			continue
+		}
+		p := [3]Vec3{m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]]}
+		if !finite(p[0]) || !finite(p[1]) || !finite(p[2]) {
+			continue
+		}
+		ok[i] = true
+		fn[i] = unit(p[1].Sub(p[0]).Cross(p[2].Sub(p[0])))
+		for k := range 3 {
+			e1, e2 := p[(k+1)%3].Sub(p[k]), p[(k+2)%3].Sub(p[k])
+			ang[i][k] = math.Atan2(e1.Cross(e2).Len(), e1.Dot(e2))
+			around[t[k]] = append(around[t[k]], corner{i, k})
+		}
+	}
+	s := &Shaded{}
+	out := make([][3]uint32, len(m.Tris))
+	for v, cs := range around {
+		first := len(s.Verts)
+		for _, c := range cs {
+			own := fn[c.tri]
+			var n Vec3
+			for _, d := range cs {
+				if d == c || own == (Vec3{}) || own.Dot(fn[d.tri]) >= cosC {
+					n = n.Add(fn[d.tri].Mul(ang[d.tri][d.k]))
+				}
+			}
+			if n = unit(n); n == (Vec3{}) {
+				n = own
+			}
+			if n == (Vec3{}) {
+				n = Vec3{0, 0, 1}
+			}
+			id := -1
+			for j := first; j < len(s.Verts); j++ {
+				if s.Normals[j] == n {
+					id = j
+					break
+				}
+			}
+			if id < 0 {
+				id = len(s.Verts)
+				s.Verts = append(s.Verts, m.Verts[v])
+				s.Normals = append(s.Normals, n)
+			}
+			out[c.tri][c.k] = uint32(id)
+		}
+	}
+	for i := range m.Tris {
+		if ok[i] {
+			s.Tris = append(s.Tris, out[i])
+		}
+	}
+	return s
+}
+
+// TestShadeMatchesDefinition checks Shade's shortcut for smooth vertices
+// against the pairwise definition, bit for bit, at crease angles around the
+// angles between the faces: a faceted torus (11.25° and 22.5° between
+// neighbours), a jittered one (near-boundary pairs), a cube with degenerate
+// and out-of-range triangles, and a cylinder.
+func TestShadeMatchesDefinition(t *testing.T) {
+	jitter := testTorus(t, 10, 2, 32, 16)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range jitter.Verts {
+		for k := range 3 {
+			jitter.Verts[i][k] += 0.05 * (rng.Float64() - 0.5)
+		}
+	}
+	bad := testCube(Vec3{}, 1)
+	bad.Tris = append(bad.Tris, [3]uint32{0, 1, 50}, [3]uint32{0, 0, 1}, [3]uint32{2, 2, 2})
+	bad.Verts[7] = Vec3{math.Inf(1), 0, 0}
+	cyl, err := Revolve([]Vec2{{0, 0}, {3, 0}, {3, 2}, {0, 2}}, Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	meshes := map[string]*Mesh{
+		"torus": testTorus(t, 10, 2, 32, 16), "jittered torus": jitter,
+		"bad cube": bad, "cylinder": cyl,
+	}
+	for _, name := range []string{"torus", "jittered torus", "bad cube", "cylinder"} {
+		m := meshes[name]
+		for _, c := range []float64{0, 5, 11.25, 15, 22.5, 30, 44.9, 45, 60, 90, 120, 179, 180} {
+			got, want := m.Shade(c), shadeByDefinition(m, c)
+			if len(got.Verts) != len(want.Verts) || len(got.Tris) != len(want.Tris) {
+				t.Fatalf("%s at %g°: %d verts %d tris, definition %d verts %d tris",
+					name, c, len(got.Verts), len(got.Tris), len(want.Verts), len(want.Tris))
+			}
+			for i := range got.Verts {
+				if got.Verts[i] != want.Verts[i] || got.Normals[i] != want.Normals[i] {
+					t.Fatalf("%s at %g°: vertex %d %v normal %v, definition %v normal %v",
+						name, c, i, got.Verts[i], got.Normals[i], want.Verts[i], want.Normals[i])
+				}
+			}
+			for i := range got.Tris {
+				if got.Tris[i] != want.Tris[i] {
+					t.Fatalf("%s at %g°: triangle %d %v, definition %v", name, c, i, got.Tris[i], want.Tris[i])
+				}
+			}
 		}
 	}
 }
