@@ -5,7 +5,7 @@
   const $ = (id) => document.getElementById(id);
   const mv = $('mv');
   // State the browser test reads.
-  const state = window.configurator = { builds: 0, loads: 0, lastSpec: null, lastResponse: null, lastError: null, loadedSrc: null };
+  const state = window.configurator = { pending: false, builds: 0, loads: 0, lastSpec: null, lastResponse: null, lastError: null, loadedSrc: null };
   mv.addEventListener('load', () => { state.loads++; state.loadedSrc = mv.src; });
   mv.addEventListener('error', (e) => { showViewerError('model-viewer could not load the model: ' + JSON.stringify(e.detail && e.detail.type)); });
 
@@ -63,7 +63,8 @@
   async function build() {
     const my = ++seq;
     const s = spec();
-    state.lastSpec = s;
+    // Until the answer comes, the page shows no answer for this spec.
+    Object.assign(state, { lastSpec: s, pending: true, lastError: null, lastResponse: null });
     $('status').textContent = 'building…';
     for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     let resp, body;
@@ -72,6 +73,7 @@
       body = await resp.json();
     } catch (e) {
       if (my !== seq) return;
+      state.pending = false;
       state.lastError = { error: String(e), field: '' };
       message('The server did not answer: ' + e, true);
       $('status').textContent = '';
@@ -79,6 +81,7 @@
     }
     if (my !== seq) return; // a newer request is on its way
     state.builds++;
+    state.pending = false;
     if (!resp.ok) {
       state.lastError = body;
       state.lastResponse = null;
@@ -93,7 +96,7 @@
     message('', false);
     $('status').textContent = body.cached ? 'from the cache' : `built in ${fmt(body.report.timings_ms.build, 1)} ms`;
     showReport(body.report);
-    if (mv.src !== new URL(body.glb, location.href).href) mv.src = body.glb;
+    if (mv.getAttribute('src') !== body.glb) mv.src = body.glb;
     $('preview').src = body.png;
   }
   window.configuratorBuild = build;
