@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"encoding/binary"
 	"io"
 	"math"
@@ -64,22 +63,42 @@ func fromGLTF(p [3]float64) geom.Vec3 {
 	return geom.Vec3{p[0] / metresPerMM, -p[2] / metresPerMM, p[1] / metresPerMM}
 }
 
-// glbBuilder accumulates the binary chunk and its views and accessors.
+// glbBuilder accumulates the binary chunk and its views and accessors. bin
+// is allocated once at its final size (glbBinSize), so views are written in
+// place, never copied or regrown.
 type glbBuilder struct {
 	doc *gltf.Document
 	bin []byte
 }
 
-// view appends data as a new buffer view, 4-byte aligned, and returns its index.
-func (b *glbBuilder) view(data []byte, target gltf.Target) int {
+// glbBinSize returns the bytes of the binary chunk for the shaded parts:
+// per part POSITION and NORMAL (12 bytes a vertex each) and the indices (6
+// or 12 bytes a triangle), each view padded to 4 bytes.
+func glbBinSize(shaded []*geom.Shaded) int {
+	n := 0
+	for _, sh := range shaded {
+		n += 24 * len(sh.Verts)
+		if len(sh.Verts) <= math.MaxUint16 {
+			n += (6*len(sh.Tris) + 3) / 4 * 4
+		} else {
+			n += 12 * len(sh.Tris)
+		}
+	}
+	return n
+}
+
+// view starts a buffer view of size bytes, 4-byte aligned, and returns its
+// index and its bytes to fill.
+func (b *glbBuilder) view(size int, target gltf.Target) (int, []byte) {
 	for len(b.bin)%4 != 0 {
 		b.bin = append(b.bin, 0)
 	}
+	off := len(b.bin)
 	b.doc.BufferViews = append(b.doc.BufferViews, &gltf.BufferView{
-		Buffer: 0, ByteOffset: len(b.bin), ByteLength: len(data), Target: target,
+		Buffer: 0, ByteOffset: off, ByteLength: size, Target: target,
 	})
-	b.bin = append(b.bin, data...)
-	return len(b.doc.BufferViews) - 1
+	b.bin = append(b.bin, make([]byte, size)...) // no allocation: bin has room
+	return len(b.doc.BufferViews) - 1, b.bin[off : off+size]
 }
 
 func (b *glbBuilder) accessor(a *gltf.Accessor) int {
@@ -87,54 +106,84 @@ func (b *glbBuilder) accessor(a *gltf.Accessor) int {
 	return len(b.doc.Accessors) - 1
 }
 
-// vec3s appends float32 triples as a vertex attribute and returns the
-// accessor index; withBounds adds the exact min/max POSITION needs.
-func (b *glbBuilder) vec3s(v [][3]float32, withBounds bool) int {
-	data := make([]byte, 12*len(v))
+// vec3s appends points or directions, mapped by toGLTF with scale s, as a
+// float32 vertex attribute and returns the accessor index; withBounds adds
+// the exact min/max POSITION needs. It returns the index of the first value
+// that overflows float32 (or −1) instead of an accessor when one does.
+func (b *glbBuilder) vec3s(v []geom.Vec3, s float64, withBounds bool) (acc, overflow int) {
+	idx, data := b.view(12*len(v), gltf.TargetArrayBuffer)
 	lo := [3]float32{float32(math.Inf(1)), float32(math.Inf(1)), float32(math.Inf(1))}
 	hi := [3]float32{float32(math.Inf(-1)), float32(math.Inf(-1)), float32(math.Inf(-1))}
 	for i, p := range v {
+		q := toGLTF(p, s)
+		d := data[12*i : 12*i+12]
 		for k := 0; k < 3; k++ {
-			binary.LittleEndian.PutUint32(data[12*i+4*k:], math.Float32bits(p[k]))
-			lo[k], hi[k] = min(lo[k], p[k]), max(hi[k], p[k])
+			if math.IsInf(float64(q[k]), 0) {
+				return -1, i
+			}
+			binary.LittleEndian.PutUint32(d[4*k:], math.Float32bits(q[k]))
+			lo[k], hi[k] = min(lo[k], q[k]), max(hi[k], q[k])
 		}
 	}
 	a := &gltf.Accessor{
-		BufferView: gltf.Index(b.view(data, gltf.TargetArrayBuffer)), ComponentType: gltf.ComponentFloat,
+		BufferView: gltf.Index(idx), ComponentType: gltf.ComponentFloat,
 		Count: len(v), Type: gltf.AccessorVec3,
 	}
 	if withBounds {
 		a.Min = []float64{float64(lo[0]), float64(lo[1]), float64(lo[2])}
 		a.Max = []float64{float64(hi[0]), float64(hi[1]), float64(hi[2])}
 	}
-	return b.accessor(a)
+	return b.accessor(a), -1
 }
 
 // indices appends the triangles' indices, as uint16 when every index fits
 // below the primitive-restart value 65535, else as uint32.
 func (b *glbBuilder) indices(tris [][3]uint32, nverts int) int {
-	var data []byte
 	ct := gltf.ComponentUint
+	var idx int
 	if nverts <= math.MaxUint16 {
 		ct = gltf.ComponentUshort
-		data = make([]byte, 6*len(tris))
+		var data []byte
+		idx, data = b.view(6*len(tris), gltf.TargetElementArrayBuffer)
 		for i, t := range tris {
-			for k := 0; k < 3; k++ {
-				binary.LittleEndian.PutUint16(data[6*i+2*k:], uint16(t[k]))
-			}
+			d := data[6*i : 6*i+6]
+			binary.LittleEndian.PutUint16(d[0:], uint16(t[0]))
+			binary.LittleEndian.PutUint16(d[2:], uint16(t[1]))
+			binary.LittleEndian.PutUint16(d[4:], uint16(t[2]))
 		}
 	} else {
-		data = make([]byte, 12*len(tris))
+		var data []byte
+		idx, data = b.view(12*len(tris), gltf.TargetElementArrayBuffer)
 		for i, t := range tris {
-			for k := 0; k < 3; k++ {
-				binary.LittleEndian.PutUint32(data[12*i+4*k:], t[k])
-			}
+			d := data[12*i : 12*i+12]
+			binary.LittleEndian.PutUint32(d[0:], t[0])
+			binary.LittleEndian.PutUint32(d[4:], t[1])
+			binary.LittleEndian.PutUint32(d[8:], t[2])
 		}
 	}
 	return b.accessor(&gltf.Accessor{
-		BufferView: gltf.Index(b.view(data, gltf.TargetElementArrayBuffer)), ComponentType: ct,
+		BufferView: gltf.Index(idx), ComponentType: ct,
 		Count: 3 * len(tris), Type: gltf.AccessorScalar,
 	})
+}
+
+// glbSink passes writes to w and keeps the first error: the glTF encoder
+// does not check every write it makes. After an error it writes nothing.
+type glbSink struct {
+	w   io.Writer
+	err error
+}
+
+func (s *glbSink) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
 }
 
 // WriteGLB writes the selected parts of m to w as a binary glTF 2.0 file:
@@ -223,26 +272,22 @@ func WriteGLB(w io.Writer, m *geom.Model, opt *GLBOptions) error {
 	}
 	sort.Strings(doc.ExtensionsUsed)
 
-	b := &glbBuilder{doc: doc}
+	shaded := make([]*geom.Shaded, len(parts))
 	for i, p := range parts {
-		sh := p.Mesh.Shade(o.CreaseDeg)
-		pos := make([][3]float32, len(sh.Verts))
-		nrm := make([][3]float32, len(sh.Verts))
-		for k, v := range sh.Verts {
-			pos[k] = toGLTF(v, metresPerMM)
-			nrm[k] = toGLTF(sh.Normals[k], 1)
+		shaded[i] = p.Mesh.Shade(o.CreaseDeg)
+	}
+	b := &glbBuilder{doc: doc, bin: make([]byte, 0, glbBinSize(shaded))}
+	for i, p := range parts {
+		sh := shaded[i]
+		posAcc, bad := b.vec3s(sh.Verts, metresPerMM, true)
+		if bad >= 0 {
+			return invalidf("part %q vertex %d overflows float32 in metres", p.Name, bad)
 		}
-		for k, q := range pos {
-			for _, c := range q {
-				if math.IsInf(float64(c), 0) {
-					return invalidf("part %q vertex %d overflows float32 in metres", p.Name, k)
-				}
-			}
-		}
+		nrmAcc, _ := b.vec3s(sh.Normals, 1, false) // unit vectors: no overflow
 		prim := &gltf.Primitive{
 			Attributes: gltf.PrimitiveAttributes{
-				gltf.POSITION: b.vec3s(pos, true),
-				gltf.NORMAL:   b.vec3s(nrm, false),
+				gltf.POSITION: posAcc,
+				gltf.NORMAL:   nrmAcc,
 			},
 			Indices:  gltf.Index(b.indices(sh.Tris, len(sh.Verts))),
 			Material: gltf.Index(partMat[i]),
@@ -260,11 +305,15 @@ func WriteGLB(w io.Writer, m *geom.Model, opt *GLBOptions) error {
 	}
 	doc.Buffers = []*gltf.Buffer{{ByteLength: len(b.bin), Data: b.bin}}
 
-	var out bytes.Buffer
-	out.Grow(len(b.bin) + 4096)
-	if err := gltf.NewEncoder(&out).Encode(doc); err != nil {
+	// The encoder marshals the JSON before its first write, so a bad Extras
+	// writes nothing; errors from w are returned as they are.
+	sink := &glbSink{w: w}
+	err := gltf.NewEncoder(sink).Encode(doc)
+	if sink.err != nil {
+		return sink.err
+	}
+	if err != nil {
 		return invalidf("GLB: encoding the document (Extras must marshal to JSON): %v", err)
 	}
-	_, err := w.Write(out.Bytes())
-	return err
+	return nil
 }
