@@ -145,7 +145,7 @@ func (p Params) validateEngravings() []error {
 type placed struct {
 	index  int
 	region geom.Region
-	facts  engrave.Facts
+	facts  engrave.Facts // set once measured
 	chars  int     // visible characters of a text
 	adv    float64 // a text's advance, mm
 	height float64 // a text's cap height, mm
@@ -170,6 +170,20 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 		}
 		all[i] = pl
 	}
+	// Measuring (the smallest feature's raster) runs beside the cutting.
+	measured := make(chan struct{})
+	efacts := make([]engrave.Facts, len(all))
+	regions := make([]geom.Region, len(all))
+	for i := range all {
+		regions[i] = all[i].region
+	}
+	go func() {
+		for i, r := range regions {
+			efacts[i] = engrave.Measure(r)
+		}
+		close(measured)
+	}()
+	defer func() { <-measured }()
 	res.Engravings = make([]EngravingFacts, len(p.Engravings))
 	for _, surf := range []string{SurfaceInner, SurfaceOuter} {
 		var mine []placed
@@ -204,7 +218,9 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 			return nil, fmt.Errorf("%w: %v on the %s surface: %w", ErrParams, which, surf, err)
 		}
 		band = out
+		<-measured
 		for k, pl := range mine {
+			pl.facts = efacts[pl.index]
 			e := p.Engravings[pl.index]
 			sz := pl.facts.Bounds.Size()
 			res.Engravings[pl.index] = EngravingFacts{
@@ -258,8 +274,7 @@ func (e Engraving) region(i int) (placed, error) {
 	default:
 		return pl, &FieldError{Field: pre + "text", Value: `""`, Allowed: "a text or an image"}
 	}
-	pl.facts = engrave.Measure(pl.region)
-	if pl.facts.AreaMM2 <= 0 {
+	if len(pl.region.Contours) == 0 {
 		return pl, &FieldError{Field: pre + fieldOf(e), Value: "nothing to cut", Allowed: "text or an image with some area"}
 	}
 	// Onto the surface: x along the reading direction from AtMM.
