@@ -146,9 +146,9 @@ type placed struct {
 	index  int
 	region geom.Region
 	facts  engrave.Facts // set once measured
-	chars  int     // visible characters of a text
-	adv    float64 // a text's advance, mm
-	height float64 // a text's cap height, mm
+	chars  int           // visible characters of a text
+	adv    float64       // a text's advance, mm
+	height float64       // a text's cap height, mm
 }
 
 // engraveBand cuts the engravings into the band, adding their facts and
