@@ -102,9 +102,9 @@ func (m *Mesh) Shade(creaseDeg float64) *Shaded {
 	s := &Shaded{
 		Verts:   make([]Vec3, 0, nv),
 		Normals: make([]Vec3, 0, nv),
-		Tris:    make([][3]uint32, 0, nt),
+		Tris:    make([][3]uint32, nt), // corner → output vertex; compacted below
 	}
-	out := make([]uint32, 3*nt) // corner → output vertex
+	out := s.Tris
 	for v := 0; v < nv; v++ {
 		cs := corners[start[v]:start[v+1]]
 		if len(cs) == 0 {
@@ -133,7 +133,7 @@ func (m *Mesh) Shade(creaseDeg float64) *Shaded {
 				s.Verts = append(s.Verts, m.Verts[v])
 				s.Normals = append(s.Normals, Vec3{nx, ny, nz})
 				for _, c := range cs {
-					out[c] = id
+					out[c/3][c%3] = id
 				}
 				continue
 			}
@@ -167,14 +167,17 @@ func (m *Mesh) Shade(creaseDeg float64) *Shaded {
 				s.Verts = append(s.Verts, m.Verts[v])
 				s.Normals = append(s.Normals, n)
 			}
-			out[c] = uint32(id)
+			out[c/3][c%3] = uint32(id)
 		}
 	}
-	for i := range m.Tris {
+	n := 0
+	for i := range out {
 		if ok[i] {
-			s.Tris = append(s.Tris, [3]uint32{out[3*i], out[3*i+1], out[3*i+2]})
+			out[n] = out[i]
+			n++
 		}
 	}
+	s.Tris = out[:n:n]
 	return s
 }
 
