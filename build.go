@@ -13,11 +13,26 @@ import (
 // Kinds of piece a spec may ask for.
 var Kinds = []string{"ring", "pendant", "chain", "bracelet"}
 
+// Options bound the work one build may do, for servers that take specs from
+// strangers. The zero value means the library's defaults.
+type Options struct {
+	// MaxTriangles is the triangle budget of each mesh the build makes and
+	// of the whole model; 0 means geom.DefaultMaxTriangles. A spec that
+	// would exceed it fails with an error wrapping geom.ErrBudget, before
+	// the large allocations where the builders can tell in advance.
+	MaxTriangles int64
+}
+
 // Build makes the piece a spec describes and measures it. It returns an error
 // wrapping ErrSpec, naming the field, the value and what is allowed, when the
 // spec is invalid; it never panics. The context cancels a build in progress.
 // Build is safe for concurrent use.
 func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
+	return BuildWith(ctx, s, nil)
+}
+
+// BuildWith is Build with limits; nil options mean the defaults.
+func BuildWith(ctx context.Context, s *Spec, opt *Options) (*geom.Model, *Report, error) {
 	if s == nil {
 		return nil, nil, fmt.Errorf("%w: no spec", ErrSpec)
 	}
@@ -28,6 +43,12 @@ func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
 	tol, err := s.tolerance()
 	if err != nil {
 		return nil, nil, err
+	}
+	if opt != nil {
+		if opt.MaxTriangles < 0 {
+			return nil, nil, fmt.Errorf("%w: options max_triangles %d: must be positive", ErrSpec, opt.MaxTriangles)
+		}
+		tol.MaxTriangles = opt.MaxTriangles
 	}
 	if err := s.validateOutput(); err != nil {
 		return nil, nil, err
@@ -57,9 +78,46 @@ func Build(ctx context.Context, s *Spec) (*geom.Model, *Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	if err := tol.CheckBudget("model", int64(m.Triangles())); err != nil {
+		return nil, nil, specErr(err)
+	}
 	rep.measure(m)
 	rep.TimingsMS["build"] = ms(time.Since(start))
 	return m, rep, nil
+}
+
+// Validate checks a spec without building it: the fields every kind shares
+// (name, tolerance, output) and, for rings, every parameter of the band, its
+// stones and engravings. It returns the error Build would return for an
+// invalid ring spec, wrapping ErrSpec, in microseconds. Pendants, chains and
+// bracelets are checked as far as their builders allow without building.
+func (s *Spec) Validate() error {
+	if s == nil {
+		return fmt.Errorf("%w: no spec", ErrSpec)
+	}
+	tol, err := s.tolerance()
+	if err != nil {
+		return err
+	}
+	if err := s.validateOutput(); err != nil {
+		return err
+	}
+	if err := s.validateName(); err != nil {
+		return err
+	}
+	switch strings.ToLower(s.Kind) {
+	case "ring":
+		p, err := ringParams(s, tol)
+		if err != nil {
+			return err
+		}
+		return specErr(p.Validate())
+	case "pendant", "chain", "bracelet":
+		return nil
+	case "":
+		return fmt.Errorf("%w: kind is missing: allowed %s", ErrSpec, strings.Join(Kinds, ", "))
+	}
+	return fmt.Errorf("%w: kind %q: allowed %s", ErrSpec, s.Kind, strings.Join(Kinds, ", "))
 }
 
 func ms(d time.Duration) float64 { return round(float64(d)/1e6, 2) }

@@ -209,3 +209,43 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateAgreesWithBuild: Validate refuses what Build refuses and
+// accepts what it accepts, for ring specs, without building.
+func TestValidateAgreesWithBuild(t *testing.T) {
+	specs := []string{
+		comfortUS7,
+		`{"kind":"ring","ring":{"size":"US 7","width_mm":-2}}`,
+		`{"kind":"ring","ring":{"size":"US 7","profile":"comfort","thickness_mm":0.9}}`,
+		`{"kind":"ring","ring":{"size":"US 7","taper":{"width_mm":30}}}`,
+		`{"kind":"ring","metal":"tin","ring":{"size":"US 7"}}`,
+		`{"kind":"ring","tolerance_mm":5,"ring":{"size":"US 7"}}`,
+		`{"kind":"ring","ring":{"size":"UK Q"},"output":{"png":{"width":1}}}`,
+		`{"kind":"ring","ring":{"size":"US 7"},"stones":[{"cut":"round","diameter_mm":0.1,"gem":"diamond"}]}`,
+		`{"kind":"ring","ring":{"size":"US 7"},"engravings":[{"text":"","surface":"inner","height_mm":1}]}`,
+	}
+	for _, js := range specs {
+		s := mustParse(t, js)
+		verr := s.Validate()
+		_, _, berr := Build(context.Background(), s)
+		if (verr == nil) != (berr == nil) {
+			t.Errorf("%s: Validate %v, Build %v", js, verr, berr)
+		}
+		if verr != nil && !errors.Is(verr, ErrSpec) {
+			t.Errorf("%s: Validate error %v does not wrap ErrSpec", js, verr)
+		}
+	}
+}
+
+// TestBuildWithBudget: a caller's triangle budget refuses a fine tolerance
+// before the band is allocated.
+func TestBuildWithBudget(t *testing.T) {
+	s := mustParse(t, `{"kind":"ring","tolerance_mm":0.0001,"ring":{"size":"US 7"}}`)
+	_, _, err := BuildWith(context.Background(), s, &Options{MaxTriangles: 50000})
+	if !errors.Is(err, geom.ErrBudget) || !errors.Is(err, ErrSpec) {
+		t.Fatalf("got %v, want a budget error wrapped as a spec error", err)
+	}
+	if _, _, err := BuildWith(context.Background(), mustParse(t, comfortUS7), &Options{MaxTriangles: 50000}); err != nil {
+		t.Fatalf("a default ring under a 50k budget: %v", err)
+	}
+}
