@@ -84,6 +84,13 @@ func (s *Server) serveBuild(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fe.field, "invalid spec: "+fe.Error())
 		return
 	}
+	// Refuse what the library can tell is invalid without building, before
+	// the request waits for a build slot.
+	if err := spec.Validate(); err != nil {
+		s.stats.Refused.Add(1)
+		writeError(w, http.StatusBadRequest, specField(err), err.Error())
+		return
+	}
 	norm, err := json.Marshal(spec)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "", "cannot normalise the spec: "+err.Error())
@@ -228,7 +235,12 @@ func (s *Server) build(ctx context.Context, id string, spec *mandrel.Spec, norm 
 
 // model builds the spec and refuses a model above the triangle cap.
 func (s *Server) model(ctx context.Context, spec *mandrel.Spec) (*geom.Model, *mandrel.Report, error) {
-	m, rep, err := mandrel.Build(ctx, spec)
+	// The budget stops the builders before they allocate a model over the
+	// cap; the check after the build covers what they cannot foresee.
+	m, rep, err := mandrel.BuildWith(ctx, spec, &mandrel.Options{MaxTriangles: int64(s.cfg.MaxTriangles)})
+	if errors.Is(err, geom.ErrBudget) {
+		return nil, nil, refuse("tolerance_mm", "the piece needs more triangles than this server's %d: use a coarser tolerance_mm", s.cfg.MaxTriangles)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
