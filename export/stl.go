@@ -143,8 +143,9 @@ func toFloat32(p geom.Part) ([][3]float32, error) {
 func facetNormal(p stlPart, i int) [3]float32 {
 	t := p.src.Tris[i]
 	a, b, c := p.verts[t[0]], p.verts[t[1]], p.verts[t[2]]
-	f64 := func(v [3]float32) geom.Vec3 { return geom.Vec3{float64(v[0]), float64(v[1]), float64(v[2])} }
-	n := f64(b).Sub(f64(a)).Cross(f64(c).Sub(f64(a)))
+	n := cross64(
+		float64(b[0])-float64(a[0]), float64(b[1])-float64(a[1]), float64(b[2])-float64(a[2]),
+		float64(c[0])-float64(a[0]), float64(c[1])-float64(a[1]), float64(c[2])-float64(a[2]))
 	if l := n.Len(); !(l > 0) || math.IsInf(l, 0) {
 		a, b, c := p.src.Triangle(i)
 		n = b.Sub(a).Cross(c.Sub(a))
@@ -154,6 +155,12 @@ func facetNormal(p stlPart, i int) [3]float32 {
 		return [3]float32{0, 0, 1}
 	}
 	return [3]float32{float32(n[0] / l), float32(n[1] / l), float32(n[2] / l)}
+}
+
+// cross64 is (u × v) written with scalars, in mathgl's order of operations,
+// so that the compiler keeps it in registers.
+func cross64(ux, uy, uz, vx, vy, vz float64) geom.Vec3 {
+	return geom.Vec3{uy*vz - uz*vy, uz*vx - ux*vz, ux*vy - uy*vx}
 }
 
 func writeSTLBinary(w *bufio.Writer, name string, count uint32, parts []stlPart) error {

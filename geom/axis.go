@@ -19,19 +19,37 @@ func (m *Mesh) AxisDistance(origin, dir Vec3) (minD, maxD float64) {
 		e1 = unit(d.Cross(Vec3{0, 1, 0}))
 	}
 	e2 := d.Cross(e1)
-	proj := func(p Vec3) Vec2 {
+	// Project every vertex once onto the plane across the line.
+	xy := make([]float64, 2*len(m.Verts))
+	for i, p := range m.Verts {
 		q := p.Sub(origin)
-		return Vec2{q.Dot(e1), q.Dot(e2)}
+		xy[2*i] = q[0]*e1[0] + q[1]*e1[1] + q[2]*e1[2]
+		xy[2*i+1] = q[0]*e2[0] + q[1]*e2[1] + q[2]*e2[2]
 	}
-	minD = math.Inf(1)
+	best2, max2 := math.Inf(1), 0.0
 	for _, t := range m.Tris {
-		a, b, c := proj(m.Verts[t[0]]), proj(m.Verts[t[1]]), proj(m.Verts[t[2]])
-		minD = math.Min(minD, originToTriangle2(a, b, c))
-		for _, q := range [3]Vec2{a, b, c} {
-			maxD = math.Max(maxD, q.Len())
+		ax, ay := xy[2*t[0]], xy[2*t[0]+1]
+		bx, by := xy[2*t[1]], xy[2*t[1]+1]
+		cx, cy := xy[2*t[2]], xy[2*t[2]+1]
+		for _, d2 := range [3]float64{ax*ax + ay*ay, bx*bx + by*by, cx*cx + cy*cy} {
+			if d2 > max2 {
+				max2 = d2
+			}
+		}
+		// Skip a triangle whose 2D box is no nearer than the best so far.
+		lx, hx := min(ax, bx, cx), max(ax, bx, cx)
+		ly, hy := min(ay, by, cy), max(ay, by, cy)
+		dx := max(lx, -hx, 0)
+		dy := max(ly, -hy, 0)
+		if dx*dx+dy*dy >= best2 {
+			continue
+		}
+		d := originToTriangle2(Vec2{ax, ay}, Vec2{bx, by}, Vec2{cx, cy})
+		if d*d < best2 {
+			best2 = d * d
 		}
 	}
-	return minD, maxD
+	return math.Sqrt(best2), math.Sqrt(max2)
 }
 
 // originToTriangle2 returns the distance from the 2D origin to the triangle

@@ -121,3 +121,36 @@ func TestToleranceValidate(t *testing.T) {
 		t.Errorf("zero tolerance: %v", err)
 	}
 }
+
+// TestAxisDistanceBruteForce compares AxisDistance, which skips triangles by
+// their boxes, with the plain minimum over every triangle.
+func TestAxisDistanceBruteForce(t *testing.T) {
+	tol := Tolerance{ChordMM: 0.05}
+	prof := []Vec2{{5, -1}, {7, -1.5}, {8, 0.5}, {6, 2}}
+	m, err := Revolve(prof, tol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []Vec3{{0, 0, 1}, {0, 1, 0}, {1, 2, 3}} {
+		origin := Vec3{0.3, -0.2, 0.1}
+		lo, hi := m.AxisDistance(origin, dir)
+		d := unit(dir)
+		e1 := unit(d.Cross(Vec3{1, 0, 0}))
+		if e1.Len() < 0.5 || math.Abs(d[0]) > 0.9 {
+			e1 = unit(d.Cross(Vec3{0, 1, 0}))
+		}
+		e2 := d.Cross(e1)
+		proj := func(p Vec3) Vec2 { q := p.Sub(origin); return Vec2{q.Dot(e1), q.Dot(e2)} }
+		wantLo, wantHi := math.Inf(1), 0.0
+		for i := range m.Tris {
+			a, b, c := m.Triangle(i)
+			wantLo = math.Min(wantLo, originToTriangle2(proj(a), proj(b), proj(c)))
+			for _, p := range []Vec3{a, b, c} {
+				wantHi = math.Max(wantHi, proj(p).Len())
+			}
+		}
+		if math.Abs(lo-wantLo) > 1e-12 || math.Abs(hi-wantHi) > 1e-12 {
+			t.Errorf("dir %v: got %.12f..%.12f, brute force %.12f..%.12f", dir, lo, hi, wantLo, wantHi)
+		}
+	}
+}

@@ -87,11 +87,20 @@ func EmptyBox() Box {
 	return Box{Min: Vec3{inf, inf, inf}, Max: Vec3{-inf, -inf, -inf}}
 }
 
-// Extend returns the smallest box containing b and p.
+// Extend returns the smallest box containing b and p. A NaN coordinate
+// makes the box's bounds NaN on that axis.
 func (b Box) Extend(p Vec3) Box {
 	for k := 0; k < 3; k++ {
-		b.Min[k] = math.Min(b.Min[k], p[k])
-		b.Max[k] = math.Max(b.Max[k], p[k])
+		if v := p[k]; v != v {
+			b.Min[k], b.Max[k] = v, v
+			continue
+		}
+		if p[k] < b.Min[k] {
+			b.Min[k] = p[k]
+		}
+		if p[k] > b.Max[k] {
+			b.Max[k] = p[k]
+		}
 	}
 	return b
 }
