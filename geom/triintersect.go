@@ -18,9 +18,7 @@ import "math"
 // (ε = 2⁻⁵³): a float determinant larger than coefficient × permanent has the
 // right sign.
 const (
-	epsF64       = 1.0 / (1 << 53)
-	ccwErrBoundA = (3 + 16*epsF64) * epsF64
-	o3dErrBoundA = (7 + 56*epsF64) * epsF64
+	o3dErrBoundA = (7 + 56*predEps) * predEps
 )
 
 // orient3d returns the sign (−1, 0, +1) of det[a−d; b−d; c−d]: positive when
@@ -61,7 +59,7 @@ func orient3dExact(a, b, c, d Vec3) int {
 	for i, p := range [3]Vec3{a, b, c} {
 		for k := 0; k < 3; k++ {
 			var e float64
-			df[i][k], e = xTwoSum(p[k], -d[k])
+			df[i][k], e = ceTwoSum(p[k], -d[k])
 			exact = exact && e == 0
 		}
 	}
@@ -79,7 +77,7 @@ func orient3dExact(a, b, c, d Vec3) int {
 					// (zeros allowed).
 					q := t
 					for i := 0; i < n; i++ {
-						q, buf[i] = xTwoSum(q, buf[i])
+						q, buf[i] = ceTwoSum(q, buf[i])
 					}
 					buf[n] = q
 					n++
@@ -93,152 +91,27 @@ func orient3dExact(a, b, c, d Vec3) int {
 		add(-B[2], A[0], C[1])
 		add(C[2], A[0], B[1])
 		add(-C[2], B[0], A[1])
-		return xSign(buf[:n])
+		return ceSignZeros(buf[:n])
 	}
+	var buf [9][2]float64
 	var ad, bd, cd [3][]float64
 	for k := 0; k < 3; k++ {
-		ad[k] = xTwoDiff(a[k], d[k])
-		bd[k] = xTwoDiff(b[k], d[k])
-		cd[k] = xTwoDiff(c[k], d[k])
+		ad[k] = ceDiff(buf[k][:0], a[k], d[k])
+		bd[k] = ceDiff(buf[3+k][:0], b[k], d[k])
+		cd[k] = ceDiff(buf[6+k][:0], c[k], d[k])
 	}
 	minor := func(x, y [3][]float64) []float64 { // x_x y_y − x_y y_x
-		return xSum(xMul(x[0], y[1]), xNeg(xMul(x[1], y[0])))
+		return ceSub(ceMul(x[0], y[1]), ceMul(x[1], y[0]))
 	}
-	det := xMul(ad[2], minor(bd, cd))
-	det = xSum(det, xMul(bd[2], minor(cd, ad)))
-	det = xSum(det, xMul(cd[2], minor(ad, bd)))
-	return xSign(det)
-}
-
-// xTwoSum returns s = fl(a+b) and the rounding error e, a+b = s+e exactly
-// (Knuth).
-func xTwoSum(a, b float64) (s, e float64) {
-	s = a + b
-	bv := s - a
-	av := s - bv
-	return s, (a - av) + (b - bv)
-}
-
-// xTwoDiff returns a−b as an expansion of at most two terms.
-func xTwoDiff(a, b float64) []float64 {
-	s, e := xTwoSum(a, -b)
-	return xCompact([]float64{e, s})
-}
-
-// compact drops zero terms.
-func xCompact(e []float64) []float64 {
-	out := e[:0]
-	for _, x := range e {
-		if x != 0 {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// xGrow adds b to the expansion e (terms in increasing magnitude).
-func xGrow(e []float64, b float64) []float64 {
-	out := make([]float64, 0, len(e)+1)
-	q := b
-	for _, x := range e {
-		var h float64
-		q, h = xTwoSum(q, x)
-		if h != 0 {
-			out = append(out, h)
-		}
-	}
-	if q != 0 {
-		out = append(out, q)
-	}
-	return out
-}
-
-// xSum returns e + f.
-func xSum(e, f []float64) []float64 {
-	for _, x := range f {
-		e = xGrow(e, x)
-	}
-	return e
-}
-
-// xNeg returns −e.
-func xNeg(e []float64) []float64 {
-	out := make([]float64, len(e))
-	for i, x := range e {
-		out[i] = -x
-	}
-	return out
-}
-
-// xScale returns e·b exactly; products are split with FMA.
-func xScale(e []float64, b float64) []float64 {
-	out := make([]float64, 0, 2*len(e))
-	var q float64
-	for i, x := range e {
-		p := x * b
-		pe := math.FMA(x, b, -p)
-		if i == 0 {
-			q = p
-			if pe != 0 {
-				out = append(out, pe)
-			}
-			continue
-		}
-		var h float64
-		q, h = xTwoSum(q, pe)
-		if h != 0 {
-			out = append(out, h)
-		}
-		q, h = xTwoSum(p, q)
-		if h != 0 {
-			out = append(out, h)
-		}
-	}
-	if q != 0 {
-		out = append(out, q)
-	}
-	return out
-}
-
-// xMul returns e·f.
-func xMul(e, f []float64) []float64 {
-	var out []float64
-	for _, x := range f {
-		out = xSum(out, xScale(e, x))
-	}
-	return out
-}
-
-// xSign returns the sign of an expansion: that of its largest term.
-func xSign(e []float64) int {
-	for i := len(e) - 1; i >= 0; i-- {
-		if e[i] > 0 {
-			return 1
-		}
-		if e[i] < 0 {
-			return -1
-		}
-	}
-	return 0
+	det := ceMul(ad[2], minor(bd, cd))
+	det = ceAdd(det, ceMul(bd[2], minor(cd, ad)))
+	det = ceAdd(det, ceMul(cd[2], minor(ad, bd)))
+	return ceSign(det)
 }
 
 // orient2d returns the sign of det[a−c; b−c]: positive when a, b, c run
 // counter-clockwise.
-func orient2d(a, b, c Vec2) int {
-	l := (a[0] - c[0]) * (b[1] - c[1])
-	r := (a[1] - c[1]) * (b[0] - c[0])
-	det := l - r
-	bound := ccwErrBoundA * (math.Abs(l) + math.Abs(r))
-	if det > bound {
-		return 1
-	}
-	if -det > bound {
-		return -1
-	}
-	l2 := xMul(xTwoDiff(a[0], c[0]), xTwoDiff(b[1], c[1]))
-	r2 := xMul(xTwoDiff(a[1], c[1]), xTwoDiff(b[0], c[0]))
-	return xSign(xSum(l2, xNeg(r2)))
-}
+func orient2d(a, b, c Vec2) int { return orient2(a, b, c) }
 
 // TrianglesIntersect reports whether the closed triangles a and b have at
 // least one point in common: crossing, touching at a point or along an edge,
