@@ -18,21 +18,9 @@ func (f Frame) Place(p Vec2) Vec3 { return f.Origin.Add(f.X.Mul(p[0])).Add(f.Y.M
 // Stations may differ in shape and size (a tapering band), as long as the
 // solid they bound does not fold over itself.
 func SweepClosed(frames []Frame, profiles [][]Vec2, tol Tolerance) (*Mesh, error) {
-	n := len(frames)
-	if n < 3 {
-		return nil, invalidf("closed sweep needs at least 3 stations, got %d", n)
-	}
-	if len(profiles) != n {
-		return nil, invalidf("closed sweep has %d frames but %d profiles", n, len(profiles))
-	}
-	k := len(profiles[0])
-	if k < 3 {
-		return nil, invalidf("sweep profile needs at least 3 points, got %d", k)
-	}
-	for i, p := range profiles {
-		if len(p) != k {
-			return nil, invalidf("sweep profile %d has %d points, profile 0 has %d", i, len(p), k)
-		}
+	n, k, err := checkStations("closed sweep", frames, profiles, 3)
+	if err != nil {
+		return nil, err
 	}
 	if err := tol.CheckBudget("sweep", 2*int64(n)*int64(k)); err != nil {
 		return nil, err
@@ -57,6 +45,29 @@ func SweepClosed(frames []Frame, profiles [][]Vec2, tol Tolerance) (*Mesh, error
 		}
 	}
 	return m, nil
+}
+
+// checkStations returns the number of stations and of points per profile,
+// or an error when there are fewer than minStations stations, a frame
+// without its profile, or profiles of different sizes.
+func checkStations(what string, frames []Frame, profiles [][]Vec2, minStations int) (n, k int, err error) {
+	n = len(frames)
+	if n < minStations {
+		return 0, 0, invalidf("%s needs at least %d stations, got %d", what, minStations, n)
+	}
+	if len(profiles) != n {
+		return 0, 0, invalidf("%s has %d frames but %d profiles", what, n, len(profiles))
+	}
+	k = len(profiles[0])
+	if k < 3 {
+		return 0, 0, invalidf("sweep profile needs at least 3 points, got %d", k)
+	}
+	for i, p := range profiles {
+		if len(p) != k {
+			return 0, 0, invalidf("sweep profile %d has %d points, profile 0 has %d", i, len(p), k)
+		}
+	}
+	return n, k, nil
 }
 
 // polygonArea2 returns twice the signed area of a polygon (positive when

@@ -10,21 +10,9 @@ package geom
 // the profile points only. Stations may differ in shape and size, as long as
 // the solid does not fold over itself.
 func Sweep(frames []Frame, profiles [][]Vec2, tol Tolerance) (*Mesh, error) {
-	n := len(frames)
-	if n < 2 {
-		return nil, invalidf("open sweep needs at least 2 stations, got %d", n)
-	}
-	if len(profiles) != n {
-		return nil, invalidf("open sweep has %d frames but %d profiles", n, len(profiles))
-	}
-	k := len(profiles[0])
-	if k < 3 {
-		return nil, invalidf("sweep profile needs at least 3 points, got %d", k)
-	}
-	for i, p := range profiles {
-		if len(p) != k {
-			return nil, invalidf("sweep profile %d has %d points, profile 0 has %d", i, len(p), k)
-		}
+	n, k, err := checkStations("open sweep", frames, profiles, 2)
+	if err != nil {
+		return nil, err
 	}
 	if err := tol.Validate(); err != nil {
 		return nil, err
