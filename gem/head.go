@@ -33,8 +33,13 @@ type Head struct {
 	// cup's rim). A pedestal whose top cap is this loop ([Cathedral]) joins
 	// the setting without touching the stone. Nil when the setting has no
 	// such loop (a bezel without a cup).
-	Base     []geom.Vec3
-	warnings []string
+	Base []geom.Vec3
+	// Melee are a halo's small stones (Halo), in the order of their parts
+	// "melee-0" …, each its geometry moved by Offset; nil without a halo.
+	Melee []Placed
+	// HaloProngMM is a halo's shared prongs' diameter, mm (0 without).
+	HaloProngMM float64
+	warnings    []string
 }
 
 // Warnings returns what a caster would flag: prongs thinner than 0.6 mm,

@@ -1,0 +1,170 @@
+package gem
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/mandrel3d/mandrel/geom"
+)
+
+// haloTouchTol is how close a shared prong must come to a crown to hold it:
+// 0.02 mm, twice the default chord (a tube's facets lie up to a chord
+// inside its true cylinder).
+const haloTouchTol = 2 * geom.DefaultChordMM
+
+func TestHaloRound(t *testing.T) {
+	g, err := Stone{Cut: Round, DiameterMM: 6.5}.Geometry(geom.Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Halo(g, HaloParams{}, geom.Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var melee []*geom.Mesh
+	for _, p := range h.Parts {
+		if err := p.Mesh.Check().Err(); err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+		}
+		if strings.HasPrefix(p.Name, "melee-") {
+			melee = append(melee, p.Mesh)
+		}
+	}
+	n := len(melee)
+	if n != len(h.Melee) || n < 12 {
+		t.Fatalf("%d melee parts, %d placed", n, len(h.Melee))
+	}
+	if w := h.Melee[0].Stone.WidthMM; w != 1.3 {
+		t.Errorf("melee %.3f mm, want 1.3 around a 6.5 mm stone", w)
+	}
+	centre := h.Parts[0].Mesh
+	var prongs, frame *geom.Mesh
+	for _, p := range h.Parts {
+		switch p.Name {
+		case "halo-prongs":
+			prongs = p.Mesh
+		case "halo-frame":
+			frame = p.Mesh
+		}
+	}
+	minGap := math.Inf(1)
+	for k, m := range melee {
+		d, _, _ := geom.MinDistance(m, melee[(k+1)%n])
+		minGap = math.Min(minGap, d)
+		if dc, _, _ := geom.MinDistance(m, centre); dc < MinStoneGap {
+			t.Errorf("melee-%d %.3f mm from the centre stone", k, dc)
+		}
+		if df, _, _ := geom.MinDistance(m, frame); df > 0.05 || df < 1e-4 {
+			t.Errorf("melee-%d %.3f mm from the frame, want resting on it", k, df)
+		}
+	}
+	if minGap < MinStoneGap {
+		t.Errorf("neighbouring melee %.3f mm apart, want ≥ %.1f", minGap, MinStoneGap)
+	}
+	// each shared prong touches both neighbours' crowns: split the prongs'
+	// shells by their bounding boxes around the notches
+	shells := splitShells(prongs)
+	if len(shells) != 2*n {
+		t.Fatalf("%d prong shells, want %d", len(shells), 2*n)
+	}
+	for _, s := range shells {
+		c := s.Bounds().Center()
+		// the two nearest melee
+		best := [2]int{-1, -1}
+		bd := [2]float64{math.Inf(1), math.Inf(1)}
+		for k, pl := range h.Melee {
+			d := math.Hypot(c[0]-pl.Offset[0], c[1]-pl.Offset[1])
+			if d < bd[0] {
+				best[1], bd[1] = best[0], bd[0]
+				best[0], bd[0] = k, d
+			} else if d < bd[1] {
+				best[1], bd[1] = k, d
+			}
+		}
+		for _, k := range best {
+			d, _, _ := geom.MinDistance(s, melee[k])
+			if d > haloTouchTol {
+				t.Errorf("prong at %v is %.4f mm from melee-%d, want touching", c, d, k)
+			}
+			if pierce := meshDepthInside(melee[k], s); pierce > haloTouchTol {
+				t.Errorf("prong at %v cuts %.3f mm into melee-%d", c, pierce, k)
+			}
+		}
+	}
+	t.Logf("%d melee of %.2f mm, %.3f ct each; closest neighbours %.3f mm; %d prong shells; warnings %v",
+		n, h.Melee[0].Stone.WidthMM, h.Melee[0].Stone.Carat(), minGap, len(shells), h.Warnings())
+	if len(h.Warnings()) != 0 {
+		t.Errorf("warnings %v", h.Warnings())
+	}
+}
+
+// splitShells returns the connected pieces of m (by shared vertices).
+func splitShells(m *geom.Mesh) []*geom.Mesh {
+	parent := make([]int, len(m.Verts))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, t := range m.Tris {
+		a := find(int(t[0]))
+		for _, v := range t[1:] {
+			if b := find(int(v)); b != a {
+				parent[b] = a
+			}
+		}
+	}
+	idx := map[int]int{}
+	vid := make([]uint32, len(m.Verts))
+	seen := make([]bool, len(m.Verts))
+	var out []*geom.Mesh
+	for _, t := range m.Tris {
+		r := find(int(t[0]))
+		k, ok := idx[r]
+		if !ok {
+			k = len(out)
+			idx[r] = k
+			out = append(out, geom.NewMesh(0, 0))
+		}
+		o := out[k]
+		var ids [3]uint32
+		for j, v := range t {
+			if !seen[v] {
+				seen[v], vid[v] = true, o.AddVert(m.Verts[v])
+			}
+			ids[j] = vid[v]
+		}
+		o.AddTri(ids[0], ids[1], ids[2])
+	}
+	return out
+}
+
+// meshDepthInside returns how deep any vertex of m lies inside the convex stone
+// s (through all of its triangle planes), 0 when none is inside.
+func meshDepthInside(s, m *geom.Mesh) float64 {
+	worst := 0.0
+	for _, v := range m.Verts {
+		d := math.Inf(1)
+		for i := range s.Tris {
+			a, b, c := s.Triangle(i)
+			n := b.Sub(a).Cross(c.Sub(a))
+			if n.Len() < 1e-12 {
+				continue
+			}
+			n = n.Normalize()
+			d = math.Min(d, n.Dot(a)-n.Dot(v))
+			if d <= worst {
+				break
+			}
+		}
+		worst = math.Max(worst, d)
+	}
+	return worst
+}
