@@ -1,0 +1,252 @@
+package pendant
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/mandrel3d/mandrel/geom"
+)
+
+// ringStep is one station of the rim profile: inset from the outline, mm
+// (toward the outline's centre), and depth y, mm (front negative).
+type ringStep struct{ inset, y float64 }
+
+// rimProfile returns the rim's stations from the front face round to the
+// back face.
+func rimProfile(e Edge, t float64, tol geom.Tolerance) []ringStep {
+	switch e {
+	case Round:
+		r := t / 2
+		n := max(tol.Segments(r, math.Pi), 4)
+		out := make([]ringStep, n+1)
+		for i := range out {
+			s, c := math.Sincos(-math.Pi/2 + math.Pi*float64(i)/float64(n))
+			out[i] = ringStep{r * (1 - c), r * s}
+		}
+		return out
+	case Bevel:
+		b := math.Min(t/3, 0.5)
+		return []ringStep{{b, -t / 2}, {0, -t/2 + b}, {0, t/2 - b}, {b, t / 2}}
+	}
+	return []ringStep{{0, -t / 2}, {0, t / 2}}
+}
+
+// body is the pendant's body being built, in its plane (u = x, v = z).
+type body struct {
+	outline []geom.Vec2
+	centre  geom.Vec2
+	rim     []ringStep
+	rings   [][]geom.Vec2 // one per rim station
+	face    []geom.Vec2   // the front and back faces' boundary (rings[0])
+	holes   [][]geom.Vec2 // clockwise
+	dome    float64
+	reach   float64 // largest distance from the face's boundary, mm
+	spacing float64 // interior grid spacing, mm
+}
+
+// inset moves every outline point toward the centre by d (a radial inset:
+// it cannot fold on an outline that is star-shaped about the centre).
+func (b *body) inset(d float64) []geom.Vec2 {
+	out := make([]geom.Vec2, len(b.outline))
+	for i, q := range b.outline {
+		r := q.Sub(b.centre)
+		out[i] = q.Sub(r.Mul(d / r.Len()))
+	}
+	return out
+}
+
+func newBody(out []geom.Vec2, p Params) (*body, error) {
+	b := &body{outline: out, dome: p.DomeMM}
+	// Centre: the area centroid.
+	var a, cx, cy float64
+	for i, q := range out {
+		r := out[(i+1)%len(out)]
+		w := q[0]*r[1] - r[0]*q[1]
+		a += w
+		cx += (q[0] + r[0]) * w
+		cy += (q[1] + r[1]) * w
+	}
+	b.centre = geom.Vec2{cx / (3 * a), cy / (3 * a)}
+	b.rim = rimProfile(p.Edge, p.ThicknessMM, p.Tolerance)
+	minR := math.Inf(1)
+	for _, q := range out {
+		minR = math.Min(minR, q.Sub(b.centre).Len())
+	}
+	for _, st := range b.rim {
+		if st.inset >= 0.8*minR {
+			return nil, fieldErr("pendant.edge", p.Edge, "the rim (%.2f mm) is too wide for the outline: use a thinner body or edge flat", st.inset)
+		}
+		r := b.inset(st.inset)
+		if st.inset > 0 && !geom.Contour(r).Simple() {
+			return nil, fieldErr("pendant.edge", p.Edge, "the outline is not star-shaped about its centre, so a %s rim folds: use edge flat", p.Edge)
+		}
+		b.rings = append(b.rings, r)
+	}
+	b.face = b.rings[0]
+	// Interior grid spacing: fine enough for the dome's curvature within the
+	// chord tolerance, and for the distance field that places the stone.
+	bb := geom.Contour(b.face).Bounds().Size()
+	side := math.Min(bb[0], bb[1])
+	s := side / 8
+	if b.dome > 0 {
+		s = math.Min(s, side*math.Sqrt(p.Tolerance.Chord()/b.dome))
+	}
+	b.spacing = math.Max(s, side/60)
+	return b, nil
+}
+
+// grid returns the interior grid points at least 0.4 spacing from every
+// boundary, and their distances from the face's boundary.
+func (b *body) grid() ([]geom.Vec2, []float64) {
+	bx := geom.Contour(b.face).Bounds()
+	s := b.spacing
+	var pts []geom.Vec2
+	var ds []float64
+	// Columns symmetric about the centre's vertical, so a mirror-symmetric
+	// outline gets a mirror-symmetric grid.
+	i0 := int(math.Floor((bx.Min[0] - b.centre[0]) / s))
+	for y := bx.Min[1] + s/2; y < bx.Max[1]; y += s {
+		for i := i0; b.centre[0]+float64(i)*s < bx.Max[0]; i++ {
+			q := geom.Vec2{b.centre[0] + float64(i)*s, y}
+			if geom.Contour(b.face).Winding(q) == 0 {
+				continue
+			}
+			d := polyDist(q, b.face)
+			if d < 0.4*s {
+				continue
+			}
+			ok := true
+			for _, h := range b.holes {
+				if geom.Contour(h).Winding(q) != 0 || polyDist(q, h) < 0.4*s {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				pts = append(pts, q)
+				ds = append(ds, d)
+			}
+		}
+	}
+	return pts, ds
+}
+
+// domeY returns the front's depth at a point d mm inside the face's
+// boundary (negative: toward the viewer).
+func (b *body) domeY(d float64) float64 {
+	if b.dome == 0 || b.reach == 0 {
+		return b.rim[0].y
+	}
+	x := math.Min(d/b.reach, 1)
+	return b.rim[0].y - b.dome*(1-(1-x)*(1-x))
+}
+
+// frontY returns the front's depth at a point of the plane.
+func (b *body) frontY(q geom.Vec2) float64 { return b.domeY(polyDist(q, b.face)) }
+
+// cap triangulates the face with its holes and extra points; it returns
+// the points in order (face, holes, extra) and counter-clockwise triangles.
+func capTriangles(face []geom.Vec2, holes [][]geom.Vec2, extra []geom.Vec2) ([]geom.Vec2, [][3]uint32, error) {
+	pts := append([]geom.Vec2(nil), face...)
+	var segs [][2]int
+	loop := func(c []geom.Vec2) {
+		o := len(pts)
+		pts = append(pts, c...)
+		for i := range c {
+			segs = append(segs, [2]int{o + i, o + (i+1)%len(c)})
+		}
+	}
+	pts = pts[:0]
+	loop(face)
+	for _, h := range holes {
+		loop(h)
+	}
+	pts = append(pts, extra...)
+	tr, err := geom.Triangulate2D(pts, segs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(tr.Verts) != len(pts) {
+		return nil, nil, fmt.Errorf("%w: the body's face has touching or crossing edges", ErrParams)
+	}
+	// Map vertices back to input order.
+	back := make([]uint32, len(tr.Verts))
+	for i, v := range tr.Index[:len(pts)] {
+		back[v] = uint32(i)
+	}
+	var tris [][3]uint32
+	for i, t := range tr.Tris {
+		if tr.Winding[i] != 0 {
+			tris = append(tris, [3]uint32{back[t[0]], back[t[1]], back[t[2]]})
+		}
+	}
+	return pts, tris, nil
+}
+
+// mesh builds the body: front (domed) and back faces, the rim and the
+// walls of the holes. Plane point (u, v) at depth y is (u, y, v).
+func (b *body) mesh(tol geom.Tolerance) (*geom.Mesh, error) {
+	grid, _ := b.grid()
+	n := len(b.outline)
+	if err := tol.CheckBudget("pendant body", int64(4*(len(grid)+n*len(b.rings)))); err != nil {
+		return nil, err
+	}
+	fpts, ftris, err := capTriangles(b.face, b.holes, grid)
+	if err != nil {
+		return nil, err
+	}
+	last := b.rings[len(b.rings)-1]
+	bpts, btris, err := capTriangles(last, b.holes, nil)
+	if err != nil {
+		return nil, err
+	}
+	m := geom.NewMesh(len(fpts)+len(bpts)+n*len(b.rings), 0)
+	at := func(q geom.Vec2, y float64) uint32 { return m.AddVert(geom.Vec3{q[0], y, q[1]}) }
+	// Rings (ring 0 is the front face's boundary, the last the back's).
+	ringIdx := make([][]uint32, len(b.rings))
+	for i, r := range b.rings {
+		ringIdx[i] = make([]uint32, n)
+		for k, q := range r {
+			ringIdx[i][k] = at(q, b.rim[i].y)
+		}
+	}
+	// Front: face boundary shares ring 0; the rest at the dome's depth.
+	fid := make([]uint32, len(fpts))
+	for i, q := range fpts {
+		if i < n {
+			fid[i] = ringIdx[0][i]
+		} else {
+			fid[i] = at(q, b.frontY(q))
+		}
+	}
+	for _, t := range ftris {
+		m.AddTri(fid[t[0]], fid[t[1]], fid[t[2]])
+	}
+	bid := make([]uint32, len(bpts))
+	for i, q := range bpts {
+		if i < n {
+			bid[i] = ringIdx[len(b.rings)-1][i]
+		} else {
+			bid[i] = at(q, b.rim[len(b.rim)-1].y)
+		}
+	}
+	for _, t := range btris {
+		m.AddTri(bid[t[0]], bid[t[2]], bid[t[1]])
+	}
+	for i := 0; i+1 < len(b.rings); i++ {
+		for k := 0; k < n; k++ {
+			k1 := (k + 1) % n
+			m.AddQuad(ringIdx[i][k], ringIdx[i+1][k], ringIdx[i+1][k1], ringIdx[i][k1])
+		}
+	}
+	// Hole walls: front vertices of the holes are fid[n…], back bid[n…].
+	o := n
+	for _, h := range b.holes {
+		for k := range h {
+			k1 := (k + 1) % len(h)
+			m.AddQuad(fid[o+k], bid[o+k], bid[o+k1], fid[o+k1])
+		}
+		o += len(h)
+	}
+	return m, nil
+}

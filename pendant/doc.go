@@ -1,0 +1,19 @@
+// Package pendant builds pendants: an outline (disc, oval, heart, teardrop,
+// bar or a custom polyline), a thickness, an edge profile (flat, round,
+// bevel), a domed front, a bail sized by the chain it takes, and a
+// bezel-set stone on the front (from package gem).
+//
+// # Frame
+//
+// A pendant's origin is the centre of its bail hole, the pivot it hangs
+// from; its front faces −Y (toward the viewer) and it hangs down −Z, its
+// width along X. The chain runs along X through the bail. Lengths are
+// millimetres, angles degrees.
+//
+// # Balance
+//
+// Build reports the centre of mass of all parts (metal and stone, each at
+// its own density) and the angles at which the pendant hangs from the
+// pivot: HangAngleDeg in its own plane (0 for a symmetric outline) and
+// TiltDeg forward (a stone on the front pulls the bottom forward).
+package pendant
