@@ -14,13 +14,13 @@ import (
 // Setting is how a stone is held.
 type Setting string
 
-// Settings. Prong and Bezel are built; Halo, Channel and Pave are named so
-// that specs asking for them get a clear "not supported yet" error.
+// Settings. Pave is named so that specs asking for it get a clear "not
+// supported yet" error.
 const (
 	Prong   Setting = "prong"   // a prong head on a cathedral (default)
 	Bezel   Setting = "bezel"   // a bezel cup on a cathedral
-	Halo    Setting = "halo"    // not built yet
-	Channel Setting = "channel" // not built yet
+	Halo    Setting = "halo"    // a prong head ringed by melee (gem.Halo) on a cathedral
+	Channel Setting = "channel" // a run of stones between two rails along the band (channel.go)
 	Pave    Setting = "pave"    // not built yet
 )
 
@@ -53,19 +53,35 @@ const (
 //
 // Part names: the stone is "stone-i" (i its index in Params.Stones, gem
 // material); the first stone's setting parts keep the gem package's names
-// ("prong-0" … "prong-n" and "gallery" for a prong head, "bezel" for a bezel)
-// plus "cathedral"; stone i ≥ 1 prefixes them "head-i." ("head-1.prong-0").
+// ("prong-0" … "prong-n" and "gallery" for a prong head, "bezel" for a bezel,
+// "halo-frame" and "halo-prongs" for a halo) plus "cathedral"; stone i ≥ 1
+// prefixes them "head-i." ("head-1.prong-0"). A halo's melee are
+// "stone-i.0" … "stone-i.(N−1)". A channel (Setting Channel) has no head: its
+// stones are "stone-i.0" … along the run (the mirrored run after the first)
+// and its rails the part "channel-i".
 type Stone struct {
 	// Gem is the stone: cut, material, size and proportions (gem.Stone).
 	Gem gem.Stone
-	// Setting is Prong ("" means prong) or Bezel.
+	// Setting is Prong ("" means prong), Bezel, Halo or Channel.
 	Setting Setting
 	// Prongs is the number of prongs of a prong head, 3 to 8; 0 means the
 	// cut's default (gem.ProngParams.Count).
 	Prongs int
 	// AtDeg is where the head sits: the angle around the finger axis from
-	// the top (+Z) toward +X, degrees, −180 to 180; 0 is the top.
+	// the top (+Z) toward +X, degrees, −180 to 180; 0 is the top. For a
+	// channel it is where the run starts (see ToDeg).
 	AtDeg float64
+	// ToDeg is where a channel's run ends, degrees from the top, AtDeg <
+	// ToDeg ≤ 180 (ParseRun reads both from the spec's "at"); AtDeg = ToDeg
+	// = 0 means the shoulders (ShoulderFromDeg to ShoulderToDeg, mirrored).
+	// Other settings ignore it.
+	ToDeg float64
+	// Mirror repeats a channel's run on the other side of the top (−ToDeg to
+	// −AtDeg); the run must then lie on one side, 0 ≤ AtDeg.
+	Mirror bool
+	// Count is a channel's number of stones per run, 0 to MaxChannelStones;
+	// 0 means as many as fit ChannelGapMM apart, centred in the run.
+	Count int
 	// CuletGapMM is the culet's height above the band's outer surface, mm,
 	// from −(band thickness) to 5; 0 means DefaultCuletGapMM. A negative gap
 	// sinks the stone into the band (Build warns that it cuts into the
@@ -74,8 +90,11 @@ type Stone struct {
 	CuletGapMM float64
 }
 
-// StoneFacts are a set stone's measured figures.
+// StoneFacts are a set stone's measured figures: one entry per stone, a
+// halo's melee and a channel's stones each their own.
 type StoneFacts struct {
+	// Part is the stone's part name ("stone-0", "stone-1.3").
+	Part    string
 	Cut     gem.Cut
 	Gem     string
 	Setting Setting
@@ -155,17 +174,28 @@ func (p Params) validateStones() []error {
 	}
 	for i, s := range p.Stones {
 		switch s.Setting {
-		case "", Prong, Bezel:
-		case Halo, Channel, Pave:
-			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong or bezel: "+string(s.Setting)+" settings are not supported yet")
+		case "", Prong, Bezel, Halo, Channel:
+		case Pave:
+			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong, bezel, halo or channel: pave settings are not supported yet")
 		default:
-			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong or bezel (halo, channel and pave are not supported yet)")
+			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong, bezel, halo or channel (pave is not supported yet)")
 		}
 		if s.Prongs != 0 && (s.Prongs < 3 || s.Prongs > 8) {
 			add(i, "prongs", s.Prongs, "3 to 8 (0 = the cut's default)")
 		}
-		if s.Prongs != 0 && s.Setting == Bezel {
-			add(i, "prongs", s.Prongs, "none for a bezel setting")
+		if s.Prongs != 0 && (s.Setting == Bezel || s.Setting == Channel) {
+			add(i, "prongs", s.Prongs, "none for a "+string(s.Setting)+" setting")
+		}
+		if s.Setting == Channel {
+			switch {
+			case !(s.ToDeg >= -180 && s.ToDeg <= 180) || s.ToDeg < s.AtDeg || (s.ToDeg == s.AtDeg && s.AtDeg != 0):
+				add(i, "at", fmt.Sprintf("%g..%g deg", s.AtDeg, s.ToDeg), "a run from one angle to a larger one, −180 to 180 degrees from the top")
+			case s.Mirror && s.AtDeg < 0:
+				add(i, "at", fmt.Sprintf("%g..%g deg mirrored", s.AtDeg, s.ToDeg), "a mirrored run on one side of the top (0 to 180 degrees)")
+			}
+			if s.Count < 0 || s.Count > MaxChannelStones {
+				add(i, "count", s.Count, fmt.Sprintf("0 to %d (0 = as many as fit)", MaxChannelStones))
+			}
 		}
 		if !(s.AtDeg >= -180 && s.AtDeg <= 180) {
 			add(i, "at", s.AtDeg, "−180 to 180 degrees from the top")
@@ -292,31 +322,84 @@ func partName(i int, name string) string {
 // their facts and warnings to the result.
 func (p Params) addStones(res *Result, metal geom.Material) error {
 	var stones []*geom.Mesh
+	var names []string
 	for i, s := range p.Stones {
-		m, err := p.addStone(i, s, res, metal)
+		ms, ns, err := p.addStone(i, s, res, metal)
 		if err != nil {
 			return err
 		}
-		stones = append(stones, m)
+		stones = append(stones, ms...)
+		names = append(names, ns...)
+	}
+	// every pair whose boxes come within MinStoneGap (neighbours only, in
+	// a row or a halo)
+	boxes := make([]geom.Box, len(stones))
+	for k, m := range stones {
+		boxes[k] = m.Bounds()
 	}
 	for i := range stones {
 		for j := i + 1; j < len(stones); j++ {
+			if boxGap(boxes[i], boxes[j]) >= gem.MinStoneGap {
+				continue
+			}
 			if d, _, _ := geom.MinDistance(stones[i], stones[j]); d < gem.MinStoneGap {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d and stone-%d: %.2f mm apart, closer than the %.1f mm a setter needs", i, j, d, gem.MinStoneGap))
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s and %s: %.2f mm apart, closer than the %.1f mm a setter needs", names[i], names[j], d, gem.MinStoneGap))
 			}
 		}
 	}
 	return nil
 }
 
-// addStone builds stone i's head on the band and returns the stone's mesh
-// in the ring frame.
-func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geom.Mesh, error) {
+// boxGap returns the distance between two boxes, mm (0 when they overlap).
+func boxGap(a, b geom.Box) float64 {
+	var d2 float64
+	for k := 0; k < 3; k++ {
+		g := math.Max(a.Min[k]-b.Max[k], b.Min[k]-a.Max[k])
+		if g > 0 {
+			d2 += g * g
+		}
+	}
+	return math.Sqrt(d2)
+}
+
+// addStone builds stone i's head on the band (or its channel) and returns
+// the stones' meshes in the ring frame and their part names.
+func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) ([]*geom.Mesh, []string, error) {
 	tol := p.Tolerance
 	g, err := s.Gem.Geometry(tol)
 	if err != nil {
-		return nil, stoneErr(i, err)
+		return nil, nil, stoneErr(i, err)
 	}
+	if s.Setting == Channel {
+		if s.AtDeg == 0 && s.ToDeg == 0 {
+			s.AtDeg, s.ToDeg, s.Mirror = ShoulderFromDeg, ShoulderToDeg, true
+		}
+		return p.addChannel(i, s, g, res, metal)
+	}
+	m, err := p.addHead(i, s, g, res, metal)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, stoneNames(res, i), nil
+}
+
+// stoneNames returns the names of stone i's stones among the facts.
+func stoneNames(res *Result, i int) []string {
+	var out []string
+	pre := fmt.Sprintf("stone-%d", i)
+	for _, f := range res.Stones {
+		if f.Part == pre || strings.HasPrefix(f.Part, pre+".") {
+			out = append(out, f.Part)
+		}
+	}
+	return out
+}
+
+// addHead builds stone i's head (prong, bezel or halo) on the band and
+// returns the stones' meshes in the ring frame, the centre stone first.
+func (p Params) addHead(i int, s Stone, g *gem.Geometry, res *Result, metal geom.Material) ([]*geom.Mesh, error) {
+	tol := p.Tolerance
+	var err error
 	dIn := p.Size.DiameterMM
 	if lim := MaxStonePerDiameter * dIn; math.Max(g.LengthMM, g.WidthMM) > lim {
 		return nil, &FieldError{Field: FieldPrefix(i) + sizeField(s.Gem), Value: sizeValue(s.Gem),
@@ -326,6 +409,8 @@ func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geo
 	switch s.Setting {
 	case Bezel:
 		h, err = gem.Bezel(g, gem.BezelParams{Cup: true}, tol)
+	case Halo:
+		h, err = gem.Halo(g, gem.HaloParams{Centre: gem.ProngParams{Count: s.Prongs}}, tol)
 	default:
 		h, err = gem.Prongs(g, gem.ProngParams{Count: s.Prongs}, tol)
 	}
@@ -353,12 +438,18 @@ func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geo
 	local := func(v geom.Vec3) geom.Vec3 { return geom.Vec3{-v[1], v[0], v[2] + dz} }
 	place := ringPlace(at)
 	var stone *geom.Mesh
+	var melee []*geom.Mesh
 	for _, part := range h.Parts {
 		m := part.Mesh.Clone()
 		m.Transform(func(v geom.Vec3) geom.Vec3 { return place(local(v)) })
 		if part.Material.Kind == geom.KindGem {
-			stone = m
-			res.Model.Add(fmt.Sprintf("stone-%d", i), part.Material, m)
+			if stone == nil {
+				stone = m
+				res.Model.Add(fmt.Sprintf("stone-%d", i), part.Material, m)
+			} else {
+				res.Model.Add(fmt.Sprintf("stone-%d.%d", i, len(melee)), part.Material, m)
+				melee = append(melee, m)
+			}
 			continue
 		}
 		res.Model.Add(partName(i, part.Name), metal, m)
@@ -377,7 +468,7 @@ func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geo
 		res.Warnings = append(res.Warnings, partName(i, w))
 	}
 	// measured facts
-	f := StoneFacts{Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: s.Setting, LengthMM: g.LengthMM, WidthMM: g.WidthMM,
+	f := StoneFacts{Part: fmt.Sprintf("stone-%d", i), Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: s.Setting, LengthMM: g.LengthMM, WidthMM: g.WidthMM,
 		Carat: g.Carat(), Facets: gem.FacetCount(g.Mesh, 0.01), ProngDiameterMM: h.ProngDiameterMM}
 	if f.Setting == "" {
 		f.Setting = Prong
@@ -391,8 +482,23 @@ func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) (*geo
 	}
 	f.CuletClearanceMM = f.CuletRadiusMM - rIn
 	res.Stones = append(res.Stones, f)
-	p.warnPierced(i, g, stone, res)
-	return stone, nil
+	p.warnPierced(f.Part, g, stone, res)
+	out := []*geom.Mesh{stone}
+	for k, m := range melee {
+		mg := h.Melee[k].Stone
+		mf := StoneFacts{Part: fmt.Sprintf("stone-%d.%d", i, k), Cut: mg.Stone.Cut, Gem: gemName(mg.Stone), Setting: Halo,
+			LengthMM: mg.LengthMM, WidthMM: mg.WidthMM, DiameterMM: mg.WidthMM, Carat: mg.Carat(),
+			Facets: gem.FacetCount(mg.Mesh, 0.01), ProngDiameterMM: h.HaloProngMM}
+		mf.CuletRadiusMM = math.Inf(1)
+		for _, v := range m.Verts {
+			mf.CuletRadiusMM = math.Min(mf.CuletRadiusMM, math.Hypot(v[0], v[2]))
+		}
+		mf.CuletClearanceMM = mf.CuletRadiusMM - rIn
+		res.Stones = append(res.Stones, mf)
+		p.warnPierced(mf.Part, mg, m, res)
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 func gemName(s gem.Stone) string {
@@ -443,7 +549,7 @@ func (p Params) cathedral(base []geom.Vec3, local func(geom.Vec3) geom.Vec3, at 
 // warnPierced warns when metal reaches more than PierceTolMM into stone i:
 // the depth of each metal vertex near the stone inside all of its facet
 // planes (exact for a convex stone, a lower bound otherwise).
-func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Result) {
+func (p Params) warnPierced(name string, g *gem.Geometry, stone *geom.Mesh, res *Result) {
 	type plane struct {
 		n geom.Vec3
 		d float64
@@ -479,7 +585,7 @@ func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Resul
 			worst = math.Max(worst, d)
 		}
 		if worst > PierceTolMM {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d cuts %.2f mm into %s: the metal needs a seat there", i, worst, part.Name))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s cuts %.2f mm into %s: the metal needs a seat there", name, worst, part.Name))
 		}
 	}
 	// the stone's own vertices inside the band (the culet of a sunk stone)
@@ -497,6 +603,6 @@ func (p Params) warnPierced(i int, g *gem.Geometry, stone *geom.Mesh, res *Resul
 		}
 	}
 	if worst > PierceTolMM {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("stone-%d cuts %.2f mm into band: the band needs a seat there", i, worst))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s cuts %.2f mm into band: the band needs a seat there", name, worst))
 	}
 }
