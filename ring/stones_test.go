@@ -196,7 +196,12 @@ func TestStoneErrors(t *testing.T) {
 		{"unknown cut", Stone{Gem: gem.Stone{Cut: "rose", DiameterMM: 5}}, "stones[0].cut"},
 		{"unknown gem", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5, Gem: "glass"}}, "stones[0].gem"},
 		{"prongs", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Prongs: 9}, "stones[0].prongs"},
-		{"halo", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Setting: Halo}, "stones[0].setting"},
+		{"pave", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Setting: Pave}, "stones[0].setting"},
+		{"halo on a pear", Stone{Gem: gem.Stone{Cut: gem.Pear, LengthMM: 8}, Setting: Halo}, "stones[0].setting"},
+		{"channel prongs", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, Prongs: 4}, "stones[0].prongs"},
+		{"channel backwards", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, AtDeg: 60, ToDeg: 20}, "stones[0].at"},
+		{"channel too many", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, AtDeg: 20, ToDeg: 30, Count: 5}, "stones[0].count"},
+		{"channel too short", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, AtDeg: 20, ToDeg: 21}, "stones[0].at"},
 		{"too deep", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, CuletGapMM: -1.7}, "stones[0].culet_gap_mm"},
 	}
 	for _, c := range cases {
