@@ -278,7 +278,7 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 	}
 	bodies := make([]body, n)
 	for k := range bodies {
-		bodies[k] = body{mesh: meshes[k], cl: ch.Centerlines[k], rmax: at(k).rmax}
+		bodies[k] = body{mesh: meshes[k], cl: ch.Centerlines[k], rmax: at(k).rmax, rin: at(k).rin}
 	}
 	cl, err := measureClearance(bodies, lp.ClearanceMM)
 	if err != nil {

@@ -17,6 +17,7 @@ type body struct {
 	mesh *geom.Mesh
 	cl   []geom.Vec3
 	rmax float64
+	rin  float64
 }
 
 // surfaceRadius returns 1.1 times the largest distance of a vertex of m from
@@ -56,8 +57,10 @@ func inBox(b geom.Box, p geom.Vec3) bool {
 // geom.MinDistance measures it, after dropping triangles that provably
 // cannot be nearest. The bound U: the segment from a vertex v of one part
 // to the other's centreline (inside the other) crosses the other's surface,
-// so the gap is at most dist(v, centreline). A triangle T is kept when
-// min dist(vertex, centreline) − diam(T) − rmax ≤ U, or (facing a part
+// and a ball of radius rin about the centreline point lies inside, so the
+// gap is at most dist(v, centreline) − rin. A triangle T with centroid g
+// and circumradius rho about g is kept when dist(g, centreline) − rho −
+// rmax ≤ U, or (facing a part
 // without a centreline) when its box comes within U of the other's box.
 func pairDistance(a, b body) float64 {
 	ba, bb := a.mesh.Bounds(), b.mesh.Bounds()
@@ -68,7 +71,7 @@ func pairDistance(a, b body) float64 {
 		}
 		for _, v := range x.mesh.Verts {
 			if inBox(by, v) {
-				u = math.Min(u, polylineDist(v, y.cl))
+				u = math.Min(u, polylineDist(v, y.cl)-y.rin)
 			}
 		}
 	}
@@ -80,15 +83,6 @@ func pairDistance(a, b body) float64 {
 	}
 	crop := func(x, y body, by geom.Box) *geom.Mesh {
 		near := grow(by, u)
-		dist := map[uint32]float64{}
-		vd := func(i uint32) float64 {
-			if d, ok := dist[i]; ok {
-				return d
-			}
-			d := polylineDist(x.mesh.Verts[i], y.cl)
-			dist[i] = d
-			return d
-		}
 		out := &geom.Mesh{Verts: x.mesh.Verts}
 		for _, t := range x.mesh.Tris {
 			p, q, r := x.mesh.Verts[t[0]], x.mesh.Verts[t[1]], x.mesh.Verts[t[2]]
@@ -97,8 +91,10 @@ func pairDistance(a, b body) float64 {
 				continue
 			}
 			if y.cl != nil {
-				diam := math.Max(q.Sub(p).Len(), math.Max(r.Sub(q).Len(), p.Sub(r).Len()))
-				lo := math.Min(vd(t[0]), math.Min(vd(t[1]), vd(t[2]))) - diam - y.rmax
+				// Every point of T lies within rho of its centroid g.
+				g := p.Add(q).Add(r).Mul(1.0 / 3)
+				rho := math.Max(q.Sub(g).Len(), math.Max(r.Sub(g).Len(), p.Sub(g).Len()))
+				lo := polylineDist(g, y.cl) - rho - y.rmax
 				if lo > u {
 					continue
 				}

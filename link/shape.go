@@ -18,8 +18,10 @@ type Shape struct {
 	// WireMM is the wire's diameter and InnerLengthMM, InnerWidthMM the
 	// opening's size, mm.
 	WireMM, InnerLengthMM, InnerWidthMM float64
-	// rmax bounds the surface's distance from the centreline, mm.
-	rmax float64
+	// rmax bounds the surface's distance from the centreline from above
+	// and rin from below (a ball of radius rin about any centreline point
+	// lies inside the link), mm.
+	rmax, rin float64
 }
 
 // centreLength returns the centreline's length along X (inner length plus
@@ -55,6 +57,17 @@ func buildShape(st Style, d, l, w float64, tol geom.Tolerance) (*Shape, error) {
 		return nil, err
 	}
 	s.rmax = surfaceRadius(s.Mesh, s.Centerline)
+	// The section's inscribed radius: a k-gon of radius d/2 (Tube), pressed
+	// to CurbFlatten for a curb, or the half side of a box link's square;
+	// 1 % less for the mitres at bends.
+	k := max(tol.Segments(d/2, 2*math.Pi), 3)
+	s.rin = 0.99 * d / 2 * math.Cos(math.Pi/float64(k))
+	switch st {
+	case Curb:
+		s.rin *= CurbFlatten
+	case Box:
+		s.rin = 0.99 * d / 2
+	}
 	return s, nil
 }
 
