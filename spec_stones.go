@@ -11,8 +11,11 @@ import (
 // ringStones turns the spec's stones into the ring's. Each stone's fields
 // map one to one onto gem.Stone (cut, size, gem) and ring.Stone (setting,
 // prongs, at); "at" is read by ring.ParseAt ("top", "bottom", "left",
-// "right" or an angle such as "30deg" from the top). Errors name the field
-// as "stones[i].field".
+// "right" or an angle such as "30deg" from the top), or for a channel by
+// ring.ParseRun ("shoulders", the default: 30° to 70° on both sides of the
+// top; or a run such as "20deg..60deg"), the channel holding as many stones
+// as fit 0.15 mm apart. A halo rings the stone with melee sized by its
+// width (gem.MeleeDiameter). Errors name the field as "stones[i].field".
 func ringStones(s *Spec) ([]ring.Stone, error) {
 	var out []ring.Stone
 	for i, st := range s.Stones {
@@ -20,15 +23,24 @@ func ringStones(s *Spec) ([]ring.Stone, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s", ErrSpec, prefixed(i, err))
 		}
-		at, err := ring.ParseAt(st.At)
+		setting := ring.Setting(strings.ToLower(strings.TrimSpace(st.Setting)))
+		var at, to float64
+		var mirror bool
+		if setting == ring.Channel {
+			at, to, mirror, err = ring.ParseRun(st.At)
+		} else {
+			at, err = ring.ParseAt(st.At)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s", ErrSpec, prefixed(i, err))
 		}
 		out = append(out, ring.Stone{
 			Gem:     gem.Stone{Cut: cut, Gem: st.Gem, DiameterMM: st.DiameterMM, LengthMM: st.LengthMM, WidthMM: st.WidthMM, Carat: st.Carat},
-			Setting: ring.Setting(strings.ToLower(strings.TrimSpace(st.Setting))),
+			Setting: setting,
 			Prongs:  st.Prongs,
 			AtDeg:   at,
+			ToDeg:   to,
+			Mirror:  mirror,
 		})
 	}
 	return out, nil

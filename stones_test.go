@@ -77,6 +77,8 @@ func TestStoneSpecErrors(t *testing.T) {
 		{StoneSpec{Cut: "round", DiameterMM: 5, Gem: "glass"}, "US 7", "stones[0].gem"},
 		{StoneSpec{Cut: "round", DiameterMM: 5, At: "north"}, "US 7", "stones[0].at"},
 		{StoneSpec{Cut: "round", DiameterMM: 5, Setting: "pave"}, "US 7", "stones[0].setting"},
+		{StoneSpec{Cut: "round", DiameterMM: 1.5, Setting: "channel", At: "top"}, "US 7", "stones[0].at"},
+		{StoneSpec{Cut: "round", DiameterMM: 1.5, Setting: "channel", At: "10deg..12deg"}, "US 7", "stones[0].at"},
 	} {
 		s := &Spec{Kind: "ring", Ring: &RingSpec{Size: c.size}, Stones: []StoneSpec{c.stone}}
 		_, _, err := Build(context.Background(), s)
@@ -127,4 +129,58 @@ func TestSolitaireFiles(t *testing.T) {
 		t.Errorf("GLB stone-0 read back as %+v", p)
 	}
 	t.Log(conformance.GLB(t, glbPath))
+}
+
+// TestHaloChannelSpecs builds the halo and channel examples: every part
+// passes Check, the report lists every stone with its size and measured
+// carat, no warnings, and the GLB passes the conformance checkers.
+func TestHaloChannelSpecs(t *testing.T) {
+	for _, c := range []struct {
+		file      string
+		minStones int
+		small     float64 // the side stones' diameter, mm
+	}{{"halo.json", 13, 1.3}, {"channel.json", 5, 1.5}} {
+		m, rep, err := Build(context.Background(), loadSpec(t, c.file))
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for _, p := range m.Parts {
+			if err := p.Mesh.Check().Err(); err != nil {
+				t.Errorf("%s part %s: %v", c.file, p.Name, err)
+			}
+		}
+		if len(rep.Warnings) != 0 {
+			t.Errorf("%s: warnings %v", c.file, rep.Warnings)
+		}
+		if len(rep.Stones) < c.minStones || rep.Stones[0].DiameterMM != 6.5 {
+			t.Fatalf("%s: stones %+v", c.file, rep.Stones)
+		}
+		gems, total := 0, 0.0
+		for _, p := range m.Parts {
+			if p.Material.Kind == geom.KindGem {
+				gems++
+			}
+		}
+		for _, s := range rep.Stones[1:] {
+			// JewelCraft's round rule ct = 0.00365 d³, to the report's
+			// 0.01 ct rounding
+			want := 0.00365 * c.small * c.small * c.small
+			if s.Cut != "round" || s.DiameterMM != c.small || math.Abs(s.Carat-want) > 0.006 {
+				t.Errorf("%s: side stone %+v, want round %.2f mm, %.3f ct", c.file, s, c.small, want)
+			}
+			total += s.Carat
+		}
+		if gems != len(rep.Stones) {
+			t.Errorf("%s: %d gem parts, %d stones reported", c.file, gems, len(rep.Stones))
+		}
+		var glb bytes.Buffer
+		if err := export.WriteGLB(&glb, m, nil); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), strings.TrimSuffix(c.file, ".json")+".glb")
+		if err := os.WriteFile(path, glb.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d stones (%d side stones, %.2f ct reported), %d parts, %d triangles; %s", c.file, len(rep.Stones), len(rep.Stones)-1, total, len(m.Parts), rep.Triangles, conformance.GLB(t, path))
+	}
 }

@@ -2,6 +2,7 @@ package ring
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/mandrel3d/mandrel/gem"
@@ -94,5 +95,20 @@ func TestParseRun(t *testing.T) {
 		if _, _, _, err := ParseRun(s); err == nil {
 			t.Errorf("ParseRun(%q) accepted", s)
 		}
+	}
+}
+
+// TestChannelThinWalls: on a 2.5 mm band the rails of 1.5 mm stones are
+// thinned to end at the band's edge, and Build warns.
+func TestChannelThinWalls(t *testing.T) {
+	p := solitaireParams(t, Prong, 4)
+	p.Stones = []Stone{{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 1.5}, Setting: Channel, AtDeg: -40, ToDeg: 40, Count: 3}}
+	res, err := Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkParts(t, res.Model)
+	if len(res.Stones) != 3 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "rail walls 0.45 mm") {
+		t.Errorf("%d stones, warnings %q: want 3 and one about 0.45 mm walls", len(res.Stones), res.Warnings)
 	}
 }
