@@ -46,9 +46,6 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 	return ch.Model, nil
 }
 
-func buildBracelet(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (*geom.Model, error) {
-	return nil, fmt.Errorf("%w: kind %q is not built by this version yet", ErrSpec, s.Kind)
-}
 
 // ChainReport gives a chain's measured figures: the number of links, the
 // length (tip to tip for an open chain, along the links' centres of mass
