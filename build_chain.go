@@ -46,7 +46,6 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 	return ch.Model, nil
 }
 
-
 // ChainReport gives a chain's measured figures: the number of links, the
 // length (tip to tip for an open chain, along the links' centres of mass
 // for a closed one), and the smallest gap between two parts, mm.
