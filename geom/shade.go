@@ -32,6 +32,42 @@ const creaseSlack = 1e-12
 // left out; a degenerate triangle's corners take the average of all faces
 // around the vertex (or +Z if there is none), so every normal is unit length.
 func (m *Mesh) Shade(creaseDeg float64) *Shaded {
+	s, ok := m.shade(creaseDeg)
+	n := 0
+	for i := range s.Tris {
+		if ok[i] {
+			s.Tris[n] = s.Tris[i]
+			n++
+		}
+	}
+	s.Tris = s.Tris[:n:n]
+	return s
+}
+
+// CornerNormals returns the unit shading normal of every corner of every
+// triangle of m, indexed as m.Tris (normals[i][k] belongs to corner k of
+// triangle i): the normals Shade computes, without the vertex split, for a
+// renderer that interpolates per corner. A corner averages only the faces
+// around its vertex within creaseDeg degrees of its own face, so a sharp
+// edge (a band's rim, an engraving's wall) does not tilt the faces beside
+// it, as averaging every face at a vertex and then falling back to the flat
+// normal would. A triangle Shade leaves out (out-of-range index, non-finite
+// corner) gets zero normals.
+func (m *Mesh) CornerNormals(creaseDeg float64) [][3]Vec3 {
+	s, ok := m.shade(creaseDeg)
+	cn := make([][3]Vec3, len(m.Tris))
+	for i, t := range s.Tris {
+		if ok[i] {
+			cn[i] = [3]Vec3{s.Normals[t[0]], s.Normals[t[1]], s.Normals[t[2]]}
+		}
+	}
+	return cn
+}
+
+// shade is Shade before the triangles it leaves out are removed: s.Tris is
+// indexed as m.Tris, and ok tells which triangles are valid (the others'
+// entries are meaningless).
+func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 	if !(creaseDeg > 0) {
 		creaseDeg = 0
 	}
@@ -170,15 +206,7 @@ func (m *Mesh) Shade(creaseDeg float64) *Shaded {
 			out[c/3][c%3] = uint32(id)
 		}
 	}
-	n := 0
-	for i := range out {
-		if ok[i] {
-			out[n] = out[i]
-			n++
-		}
-	}
-	s.Tris = out[:n:n]
-	return s
+	return s, ok
 }
 
 // shadeConeSlack is the margin, on the cosine, by which every face around a

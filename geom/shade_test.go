@@ -266,3 +266,39 @@ func BenchmarkShade100k(b *testing.B) {
 		m.Shade(30)
 	}
 }
+
+// TestCornerNormalsMatchShade: CornerNormals gives each corner of each source
+// triangle Shade's normal, and zeros for a triangle Shade leaves out.
+func TestCornerNormalsMatchShade(t *testing.T) {
+	bad := testCube(Vec3{}, 1)
+	bad.Tris = append(bad.Tris, [3]uint32{0, 1, 50}, [3]uint32{0, 0, 1})
+	bad.Tris = append([][3]uint32{{0, 1, 60}}, bad.Tris...) // a bad one first shifts Shade's output
+	for name, m := range map[string]*Mesh{"torus": testTorus(t, 10, 2, 32, 16), "bad cube": bad} {
+		for _, c := range []float64{0, 30, 35, 180} {
+			s := m.Shade(c)
+			cn := m.CornerNormals(c)
+			if len(cn) != len(m.Tris) {
+				t.Fatalf("%s: %d corner triples for %d triangles", name, len(cn), len(m.Tris))
+			}
+			k := 0
+			for i, tr := range m.Tris {
+				if int(tr[0]) >= len(m.Verts) || int(tr[1]) >= len(m.Verts) || int(tr[2]) >= len(m.Verts) {
+					if cn[i] != ([3]Vec3{}) {
+						t.Fatalf("%s at %g°: left-out triangle %d has normals %v", name, c, i, cn[i])
+					}
+					continue
+				}
+				st := s.Tris[k]
+				k++
+				for j := range 3 {
+					if cn[i][j] != s.Normals[st[j]] {
+						t.Fatalf("%s at %g°: triangle %d corner %d %v, Shade %v", name, c, i, j, cn[i][j], s.Normals[st[j]])
+					}
+				}
+			}
+			if k != len(s.Tris) {
+				t.Fatalf("%s at %g°: matched %d of Shade's %d triangles", name, c, k, len(s.Tris))
+			}
+		}
+	}
+}

@@ -311,3 +311,93 @@ func BenchmarkEngraveFingerprint(b *testing.B) {
 		}
 	}
 }
+
+// shadingFollowsBand checks the shading normals of an engraved band: at every
+// corner of a triangle on the untouched surface or on the floor, the corner
+// normal (geom's CornerNormals at the renderer's 35° crease) must be within
+// maxDeg of the plain band's own shading at that point (its corner normals
+// interpolated on the nearest triangle; the floor is offset along the
+// normal, so it shades as the surface above it). An engraving's walls stand
+// at 90° to the surface and must not tilt the faces beside them.
+func shadingFollowsBand(t *testing.T, band, out *geom.Mesh, depth, maxDeg float64) {
+	t.Helper()
+	const creaseDeg = 35
+	bvh := geom.NewBVH(band)
+	bn := band.CornerNormals(creaseDeg)
+	on := out.CornerNormals(creaseDeg)
+	// depth class of each vertex: 0 on the surface, 1 on the floor
+	class := make([]int8, len(out.Verts))
+	near := make([]geom.Vec3, len(out.Verts))
+	for v, p := range out.Verts {
+		q, tri, d := bvh.Nearest(p)
+		switch {
+		case d < 0.01:
+			class[v] = 0
+		case math.Abs(d-depth) <= 0.01:
+			class[v] = 1
+		default:
+			class[v] = -1
+			continue
+		}
+		// the band's shading normal at q, barycentric on its triangle
+		a, b, c := band.Triangle(tri)
+		n := b.Sub(a).Cross(c.Sub(a))
+		area := n.Dot(n)
+		wb := q.Sub(a).Cross(c.Sub(a)).Dot(n) / area
+		wc := b.Sub(a).Cross(q.Sub(a)).Dot(n) / area
+		wa := 1 - wb - wc
+		cn := bn[tri]
+		near[v] = cn[0].Mul(wa).Add(cn[1].Mul(wb)).Add(cn[2].Mul(wc)).Normalize()
+	}
+	cosMax := math.Cos(maxDeg * math.Pi / 180)
+	worst, bad, corners := 0.0, 0, 0
+	for i, tr := range out.Tris {
+		k := class[tr[0]]
+		if k < 0 || class[tr[1]] != k || class[tr[2]] != k {
+			continue // a wall, or a triangle of the band's rounded rim
+		}
+		for c, v := range tr {
+			corners++
+			if cs := on[i][c].Dot(near[v]); cs < cosMax {
+				bad++
+				worst = math.Max(worst, math.Acos(math.Max(-1, cs))*180/math.Pi)
+			}
+		}
+	}
+	if corners == 0 {
+		t.Fatal("no surface or floor corners")
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d surface and floor corners shade more than %g° off the band (worst %.1f°)", bad, corners, maxDeg, worst)
+	}
+}
+
+// shadingTolDeg is how far an engraved band's shading may turn from the plain
+// band's, in degrees: a new vertex inside a facet takes the facet's normal,
+// up to half the angle between neighbouring facets (about 2.5° here) from
+// the band's interpolated normal. Averaging the walls in tilts it 10–37°.
+const shadingTolDeg = 5
+
+// TestEngraveShading: the fingerprint on the outer band and FOREVER 2026
+// inside shade as the band does around and under them.
+func TestEngraveShading(t *testing.T) {
+	fp := fingerprintParams(t)
+	forever := Params{Size: us7(t), WidthMM: 4, ThicknessMM: 1.8, Engravings: []Engraving{{Text: &engrave.Text{Text: "FOREVER 2026", CapHeightMM: 1.5}, DepthMM: 0.3}}}
+	for _, c := range []struct {
+		name  string
+		p     Params
+		depth float64
+	}{{"fingerprint", fp, 0.15}, {"forever", forever, 0.3}} {
+		band, err := c.p.Band()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Build(c.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := res.Model.Part("band").Mesh
+		checked(t, c.name, out)
+		t.Run(c.name, func(t *testing.T) { shadingFollowsBand(t, band, out, c.depth, shadingTolDeg) })
+	}
+}
