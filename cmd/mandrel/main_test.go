@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,5 +137,44 @@ endsolid t
 	code, out, _ := runCLI(t, "", "check", path)
 	if code != 1 || !strings.Contains(out, "3 open edges") {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestRenderCommand(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI(t, `{"name":"r","kind":"ring","ring":{"size":"US 6"},"output":{"png":false}}`, "build", "-", "-o", dir)
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	for _, model := range []string{"r.stl", "r.glb"} {
+		out := filepath.Join(dir, model+".png")
+		code, _, stderr := runCLI(t, "", "render", filepath.Join(dir, model), "-o", out, "--size", "96", "--view", "front")
+		if code != 0 {
+			t.Fatalf("render %s: exit %d: %s", model, code, stderr)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width != 96 || cfg.Height != 96 {
+			t.Errorf("%s: %v, %dx%d, want a 96×96 PNG", out, err, cfg.Width, cfg.Height)
+		}
+	}
+	code, _, _ = runCLI(t, "", "render", filepath.Join(dir, "r.glb"), "-o", filepath.Join(dir, "turn.png"), "--size", "32", "--frames", "3")
+	if code != 0 {
+		t.Fatalf("render --frames: exit %d", code)
+	}
+	for i := 0; i < 3; i++ {
+		if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("turn-%03d.png", i))); err != nil {
+			t.Errorf("frame %d: %v", i, err)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "render", filepath.Join(dir, "missing.stl"), "-o", filepath.Join(dir, "x.png")); code != 1 {
+		t.Errorf("missing model: exit %d, want 1", code)
+	}
+	if code, _, _ := runCLI(t, "", "render", filepath.Join(dir, "r.stl"), "-o", filepath.Join(dir, "x.png"), "--view", "sideways"); code != 2 {
+		t.Errorf("bad view: exit %d, want 2", code)
 	}
 }
