@@ -19,7 +19,7 @@ import (
 type partData struct {
 	mesh    *geom.Mesh
 	mat     geom.Material
-	normals []geom.Vec3 // smooth vertex normals; nil for faceted gems
+	normals [][3]geom.Vec3 // smooth corner normals; nil for faceted gems
 	faceN   []geom.Vec3 // unit face normals (zero for a degenerate triangle)
 	brdf    *brdfTable  // split-sum terms for the part's roughness
 	gem     *gemBody    // non-nil for a transparent stone
@@ -412,9 +412,8 @@ func (sc *scene) shadeAt(g uint32, x, y float64) [3]float64 {
 	n := fn
 	if part.normals != nil {
 		w := 1 - u - v
-		na := cornerNormal(part.normals[t[0]], fn)
-		nb := cornerNormal(part.normals[t[1]], fn)
-		nc := cornerNormal(part.normals[t[2]], fn)
+		cn := part.normals[ti]
+		na, nb, nc := cn[0], cn[1], cn[2]
 		n = na.Mul(w).Add(nb.Mul(u)).Add(nc.Mul(v))
 		if l := n.Len(); l > 0 {
 			n = n.Mul(1 / l)
