@@ -20,9 +20,9 @@ type partData struct {
 	mesh    *geom.Mesh
 	mat     geom.Material
 	normals [][3]geom.Vec3 // smooth corner normals; nil for faceted gems
-	faceN   []geom.Vec3 // unit face normals (zero for a degenerate triangle)
-	brdf    *brdfTable  // split-sum terms for the part's roughness
-	gem     *gemBody    // non-nil for a transparent stone
+	faceN   []geom.Vec3    // unit face normals (zero for a degenerate triangle)
+	brdf    *brdfTable     // split-sum terms for the part's roughness
+	gem     *gemBody       // non-nil for a transparent stone
 }
 
 // scene is everything one rendering needs; it is read-only once built
