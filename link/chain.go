@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/mandrel3d/mandrel/geom"
 )
@@ -239,6 +238,7 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 	}
 	n0 := p.Path.normal()
 	ch := &Chain{Model: &geom.Model{}, Closed: p.Path.closed()}
+	rots := make([][3]geom.Vec3, n)
 	for k := 0; k < n; k++ {
 		u := axes[k]
 		mz := n0
@@ -247,6 +247,7 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 		}
 		v := mz.Cross(u)
 		o := centres[k]
+		rots[k] = [3]geom.Vec3{u, v, mz}
 		f := func(q geom.Vec3) geom.Vec3 {
 			return o.Add(u.Mul(q[0])).Add(v.Mul(q[1])).Add(mz.Mul(q[2]))
 		}
@@ -278,7 +279,8 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 	}
 	bodies := make([]body, n)
 	for k := range bodies {
-		bodies[k] = body{mesh: meshes[k], cl: ch.Centerlines[k], rmax: at(k).rmax, rin: at(k).rin}
+		bodies[k] = body{mesh: meshes[k], cl: ch.Centerlines[k], rmax: at(k).rmax, rin: at(k).rin,
+			sh: at(k), rot: rots[k], o: centres[k]}
 	}
 	cl, err := measureClearance(bodies, lp.ClearanceMM)
 	if err != nil {
@@ -332,44 +334,8 @@ func MeasureClearance(meshes []*geom.Mesh, within float64) (Clearance, error) {
 	return measureClearance(bodies, within)
 }
 
-func measureClearance(bodies []body, within float64) (Clearance, error) {
-	res := Clearance{MinGapMM: math.Inf(1), Pair: [2]int{-1, -1}}
-	boxes := make([]geom.Box, len(bodies))
-	order := make([]int, len(bodies))
-	for i, b := range bodies {
-		boxes[i] = b.mesh.Bounds()
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return boxes[order[a]].Min[0] < boxes[order[b]].Min[0] })
-	var pairs [][2]int
-	for a, i := range order {
-		for _, j := range order[a+1:] {
-			if boxes[j].Min[0] > boxes[i].Max[0]+within {
-				break
-			}
-			if boxGap(boxes[i], boxes[j]) < within {
-				pairs = append(pairs, [2]int{min(i, j), max(i, j)})
-			}
-		}
-	}
-	sort.Slice(pairs, func(a, b int) bool {
-		return pairs[a][0] < pairs[b][0] || pairs[a][0] == pairs[b][0] && pairs[a][1] < pairs[b][1]
-	})
-	gaps := minDistances(bodies, pairs)
-	for k, pr := range pairs {
-		g := gaps[k]
-		if g <= 0 {
-			return res, fmt.Errorf("%w: parts %d and %d touch or cross", ErrIntersect, pr[0], pr[1])
-		}
-		if g < res.MinGapMM {
-			res.MinGapMM, res.Pair = g, pr
-		}
-		if g < within {
-			res.Below = append(res.Below, pr)
-		}
-	}
-	res.Pairs = len(pairs)
-	return res, nil
+func errIntersect(pr [2]int) error {
+	return fmt.Errorf("%w: parts %d and %d touch or cross", ErrIntersect, pr[0], pr[1])
 }
 
 func boxGap(a, b geom.Box) float64 {

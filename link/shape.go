@@ -22,6 +22,10 @@ type Shape struct {
 	// and rin from below (a ball of radius rin about any centreline point
 	// lies inside the link), mm.
 	rmax, rin float64
+	// bands crop the mesh for clearance; radius is the largest distance
+	// of a vertex from the origin, mm.
+	bands  bands
+	radius float64
 }
 
 // centreLength returns the centreline's length along X (inner length plus
@@ -56,7 +60,11 @@ func buildShape(st Style, d, l, w float64, tol geom.Tolerance) (*Shape, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.rmax = surfaceRadius(s.Mesh, s.Centerline)
+	s.bands = newBands(s.Mesh, s.Centerline)
+	s.rmax = s.bands.rmax
+	for _, v := range s.Mesh.Verts {
+		s.radius = math.Max(s.radius, v.Len())
+	}
 	// The section's inscribed radius: a k-gon of radius d/2 (Tube), pressed
 	// to CurbFlatten for a curb, or the half side of a box link's square;
 	// 1 % less for the mitres at bends.
