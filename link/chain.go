@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/mandrel3d/mandrel/geom"
 )
@@ -29,14 +30,27 @@ type ChainParams struct {
 	LengthMM float64
 	// Metal is the alloy ("" means geom.DefaultMetal).
 	Metal string
+	// EndRings adds a round jump ring interlocked with each end of an
+	// open (Straight) chain: parts "end-ring-0" and "end-ring-1".
+	EndRings bool
+	// Clasp fastens an open chain; any clasp brings the end rings, and
+	// hangs on end-ring-1 as part "clasp". The length includes them.
+	Clasp Clasp
 }
 
 // Chain is a built chain with its measured figures.
 type Chain struct {
-	// Model holds the links as parts "link-0", "link-1", … in path order.
+	// Model holds the parts in chain order: "end-ring-0" when there are
+	// end rings, the links "link-0", "link-1", … along the path, then
+	// "end-ring-1" and "clasp" when present.
 	Model *geom.Model
-	// Centerlines are the links' wire centrelines as placed, mm.
+	// Centerlines are the parts' wire centrelines as placed, in part
+	// order, mm.
 	Centerlines [][]geom.Vec3
+	// Links is the number of links (not counting end rings and clasp).
+	Links int
+	// WeightG is the metal's weight of all parts, g.
+	WeightG float64
 	// Closed tells whether the last link interlocks with the first.
 	Closed bool
 	// LengthMM is the measured length: tip to tip along X for a straight
@@ -47,6 +61,8 @@ type Chain struct {
 	Clearance Clearance
 	// Warnings list what a printer would flag (gaps under the clearance).
 	Warnings []string
+
+	names []string
 }
 
 func (p ChainParams) withDefaults() ChainParams {
@@ -72,6 +88,15 @@ func (p ChainParams) Validate() error {
 	if !(p.LengthMM >= 5 && p.LengthMM <= MaxChainMM) {
 		errs = append(errs, fieldErr("chain.length_mm", p.LengthMM, "allowed 5 to %g mm", float64(MaxChainMM)))
 	}
+	if _, err := ParseClasp(string(p.Clasp)); err != nil {
+		errs = append(errs, err)
+	}
+	if p.Path.closed() && p.EndRings {
+		errs = append(errs, fieldErr("chain.end_rings", true, "only an open (straight) chain has ends; chain.path is %s", p.Path))
+	}
+	if p.Path.closed() && p.Clasp != ClaspNone {
+		errs = append(errs, fieldErr("chain.clasp", p.Clasp, "only an open (straight) chain has ends; chain.path is %s", p.Path))
+	}
 	if _, err := geom.Metal(metalName(p.Metal)); err != nil {
 		errs = append(errs, fieldErr("metal", p.Metal, "allowed %v", geom.MetalNames()))
 	}
@@ -87,8 +112,10 @@ func metalName(m string) string {
 
 // BuildChain builds the chain: links spaced so that neighbours interlock
 // with at least the clearance between their wires, as many as the length
-// needs, the spacing then loosened evenly to meet the length. It measures
-// the clearance on the meshes and returns an error when two links touch.
+// needs, the spacing then loosened evenly to meet the length. The spacing
+// is first set from the wires' centrelines (no meshes), then the meshes are
+// built once and their clearance measured; it returns an error when two
+// parts touch.
 func BuildChain(p ChainParams) (*Chain, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -96,6 +123,14 @@ func BuildChain(p ChainParams) (*Chain, error) {
 	p = p.withDefaults()
 	lp := p.Link.withDefaults()
 	tol := lp.Tolerance
+	c := lp.ClearanceMM
+
+	// Refuse absurd lengths before any mesh: the tight centre distance of
+	// two links is at least their inner length minus the clearance.
+	tightest := lp.InnerLengthMM - c
+	if est := p.LengthMM / tightest; est > MaxLinks {
+		return nil, fieldErr("chain.length_mm", p.LengthMM, "needs about %.0f links of this size: at most %d", est, MaxLinks)
+	}
 
 	// The pattern of shapes.
 	var pattern []*Shape
@@ -112,40 +147,36 @@ func BuildChain(p ChainParams) (*Chain, error) {
 		}
 		pattern = []*Shape{s}
 	}
+	var ends endParts
+	if p.EndRings || p.Clasp != ClaspNone {
+		var err error
+		if ends, err = newEndParts(p, lp); err != nil {
+			return nil, err
+		}
+	}
 	m := len(pattern)
 	if p.Path.closed() && lp.Style != Curb && m%2 == 1 {
 		m *= 2 // alternating links close only in even numbers
 	}
 	at := func(k int) *Shape { return pattern[k%len(pattern)] }
-	// gap0(k) is the tight centre distance from link k to link k+1.
-	c, d := lp.ClearanceMM, lp.WireMM
-	gap0 := func(k int) float64 {
-		return at(k).centreLength()/2 + at(k+1).centreLength()/2 - d - c
+	gapOf := func(a, b *Shape) float64 {
+		return a.centreLength()/2 + b.centreLength()/2 - (a.WireMM+b.WireMM)/2 - c
 	}
-	ends := at(0).centreLength()/2 + d/2 // tip to centre of an end link
 
 	// How many links: the fewest whose tight length reaches the request.
-	minGap := math.Inf(1)
-	for k := 0; k < len(pattern); k++ {
-		minGap = math.Min(minGap, gap0(k))
-	}
-	if est := p.LengthMM / minGap; est > MaxLinks {
-		return nil, fieldErr("chain.length_mm", p.LengthMM, "needs about %.0f links of this size: at most %d", est, MaxLinks)
-	}
 	var n int
-	var sum float64 // tight length over the joints counted
+	var sum float64 // tight length over the links' joints counted
 	if p.Path.closed() {
 		for n < m || sum < p.LengthMM || n%m != 0 {
-			sum += gap0(n)
+			sum += gapOf(at(n), at(n+1))
 			n++
 		}
 	} else {
 		n = 1
-		for 2*ends+sum < p.LengthMM || n < 2 {
-			sum += gap0(n - 1)
+		for sum+ends.tight(at(0), at(n-1), gapOf) < p.LengthMM || n < 2 {
+			sum += gapOf(at(n-1), at(n))
 			n++
 		}
-		ends = at(0).centreLength()/2 + at(n-1).centreLength()/2 + d
 	}
 	perTri := int64(0)
 	for _, s := range pattern {
@@ -154,68 +185,112 @@ func BuildChain(p ChainParams) (*Chain, error) {
 	if err := tol.CheckBudget("chain", perTri*int64(n)); err != nil {
 		return nil, fieldErr("chain.length_mm", p.LengthMM, "%d links of %d triangles exceed the triangle budget of %d", n, perTri, tol.Budget())
 	}
-	joints := n - 1
-	if p.Path.closed() {
-		joints = n
-	}
 	// On a curve neighbours meet at an angle and come closer than on a
-	// straight line: loosen and measure again (a few rounds at most).
+	// straight line: loosen by the shortfall, first as the centrelines
+	// show it, then as the meshes measure it (a few rounds at most).
 	extra := 0.0
-	var ch *Chain
+	var pl, prev *placement
 	for round := 0; ; round++ {
 		var err error
-		ch, err = assemble(p, lp, at, gap0, n, joints, ends, extra)
-		if err != nil {
+		if pl, n, err = placeFit(p, lp, ends, at, gapOf, n, m, extra); err != nil {
 			return nil, err
 		}
-		g := ch.Clearance.MinGapMM
-		pr := ch.Clearance.Pair
-		neighbours := pr[1] == pr[0]+1 || ch.Closed && pr[0] == 0 && pr[1] == n-1
-		if g >= c || !neighbours || round == 3 {
+		g, g2 := pl.estimate()
+		if round > 0 && g2 < c {
+			pl = prev // loosened so far the next but one come too close
 			break
 		}
-		extra += c - g + 0.01
-		// Keep the length: more links if the loosened ones fall short.
-		for {
-			sum := 0.0
-			for k := 0; k < joints; k++ {
-				sum += gap0(k) - extra
+		if g >= c || round == 8 {
+			break
+		}
+		prev = pl
+		extra = pl.slack + c - g + 1e-4
+	}
+	var best *Chain
+	for round := 0; ; round++ {
+		ch, err := pl.build(p, lp)
+		if err != nil {
+			if best != nil && errors.Is(err, ErrIntersect) {
+				return best, nil
 			}
-			if !p.Path.closed() {
-				sum += ends
-			}
-			if sum >= p.LengthMM {
-				break
-			}
-			n += m
-			joints += m
-			if n > MaxLinks {
-				return nil, fieldErr("chain.length_mm", p.LengthMM, "needs more than %d links", MaxLinks)
-			}
+			return nil, err
+		}
+		ch.Warnings = ch.Clearance.warnings(ch.names, c)
+		g, pr := ch.Clearance.MinGapMM, ch.Clearance.Pair
+		neighbours := pr[1] == pr[0]+1 || ch.Closed && pr[0] == 0 && pr[1] == len(pl.seq)-1
+		if g >= c || !neighbours || round == 2 {
+			return ch, nil
+		}
+		best = ch
+		extra = pl.slack + c - g + 0.001
+		if pl, n, err = placeFit(p, lp, ends, at, gapOf, n, m, extra); err != nil {
+			return nil, err
 		}
 	}
-	ch.Warnings = ch.Clearance.warnings("link", c)
-	return ch, nil
 }
 
-// assemble places n links with their joints loosened evenly to meet the
-// length (by at least extra mm each) and measures the result.
-func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) float64, n, joints int, ends, extra float64) (*Chain, error) {
-	mat, _ := geom.Metal(metalName(p.Metal))
-	sum := 0.0
-	for k := 0; k < joints; k++ {
-		sum += gap0(k)
+// placement is a chain's parts placed: the shape of each, its rotation
+// (columns: where the shape's X, Y and Z go) and centre, and the placed
+// centrelines; names are the parts' names.
+type placement struct {
+	seq     []*Shape
+	names   []string
+	rots    [][3]geom.Vec3
+	centres []geom.Vec3
+	cls     [][]geom.Vec3
+	closed  bool
+	c       float64
+	// slack is how much every joint was loosened from the tightest, mm.
+	slack float64
+}
+
+// placeFit places the chain with n links (more, m at a time, when the
+// joints loosened by extra fall short of the length); it returns the
+// placement and the number of links.
+func placeFit(p ChainParams, lp Params, ends endParts, at func(int) *Shape, gapOf func(a, b *Shape) float64, n, m int, extra float64) (*placement, int, error) {
+	for {
+		seq, names := ends.sequence(at, n)
+		joints := len(seq) - 1
+		if p.Path.closed() {
+			joints = len(seq)
+		}
+		gap0 := make([]float64, joints)
+		sum, gmin := 0.0, math.Inf(1)
+		for k := range gap0 {
+			gap0[k] = gapOf(seq[k], seq[(k+1)%len(seq)])
+			sum += gap0[k]
+			gmin = math.Min(gmin, gap0[k])
+		}
+		target := p.LengthMM
+		if !p.Path.closed() {
+			first, last := seq[0], seq[len(seq)-1]
+			target -= first.centreLength()/2 + first.WireMM/2 + last.centreLength()/2 + last.WireMM/2
+		}
+		// Every joint is loosened in proportion to its tight distance (a
+		// figaro's long links take more), the tightest by at least extra.
+		if sum*(1-extra/gmin) < target {
+			n += m
+			if n > MaxLinks {
+				return nil, 0, fieldErr("chain.length_mm", p.LengthMM, "needs more than %d links", MaxLinks)
+			}
+			continue
+		}
+		f := math.Max(extra/gmin, (sum-target)/sum)
+		dist := make([]float64, joints)
+		for k := range dist {
+			dist[k] = gap0[k] * (1 - f)
+		}
+		slack := f * gmin
+		pl := place(p, lp, seq, names, dist)
+		pl.slack = slack
+		return pl, n, nil
 	}
-	target := p.LengthMM
-	if !p.Path.closed() {
-		target -= ends
-	}
-	slack := math.Max(extra, (sum-target)/float64(joints))
-	dist := make([]float64, joints)
-	for k := range dist {
-		dist[k] = gap0(k) - slack
-	}
-	// Centres and axes.
+}
+
+// place puts the parts' centres dist apart along the path, alternating
+// their planes (a curb's all lie in the path's plane, twisted at the ends).
+func place(p ChainParams, lp Params, seq []*Shape, names []string, dist []float64) *placement {
+	n := len(seq)
 	centres := make([]geom.Vec3, n)
 	axes := make([]geom.Vec3, n)
 	if p.Path.closed() {
@@ -228,7 +303,7 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 		for k := 0; k < n; k++ {
 			centres[k] = geom.Vec3{x, 0, 0}
 			axes[k] = geom.Vec3{1, 0, 0}
-			if k < joints {
+			if k < len(dist) {
 				x += dist[k]
 			}
 		}
@@ -237,50 +312,107 @@ func assemble(p ChainParams, lp Params, at func(int) *Shape, gap0 func(int) floa
 		}
 	}
 	n0 := p.Path.normal()
-	ch := &Chain{Model: &geom.Model{}, Closed: p.Path.closed()}
-	rots := make([][3]geom.Vec3, n)
+	pl := &placement{seq: seq, names: names, centres: centres, closed: p.Path.closed(), c: lp.ClearanceMM,
+		rots: make([][3]geom.Vec3, n), cls: make([][]geom.Vec3, n)}
 	for k := 0; k < n; k++ {
 		u := axes[k]
 		mz := n0
-		if lp.Style != Curb && k%2 == 1 {
+		switch {
+		case lp.Style == Curb && seq[k].Style != Curb:
+			// An end ring meets a curb link's end turned by CurbTwistDeg:
+			// at right angles to it.
+			a := (90 - CurbTwistDeg) * math.Pi / 180
+			if k > 0 {
+				a = -a
+			}
+			s, co := math.Sincos(a)
+			side := u.Cross(n0)
+			mz = n0.Mul(co).Add(side.Mul(s))
+		case lp.Style != Curb && k%2 == 1:
 			mz = u.Cross(n0)
 		}
 		v := mz.Cross(u)
-		o := centres[k]
-		rots[k] = [3]geom.Vec3{u, v, mz}
-		f := func(q geom.Vec3) geom.Vec3 {
-			return o.Add(u.Mul(q[0])).Add(v.Mul(q[1])).Add(mz.Mul(q[2]))
-		}
-		mesh := at(k).Mesh.Clone()
-		mesh.Transform(f)
-		cl := make([]geom.Vec3, len(at(k).Centerline))
-		for i, q := range at(k).Centerline {
+		pl.rots[k] = [3]geom.Vec3{u, v, mz}
+		f := pl.mapOf(k)
+		cl := make([]geom.Vec3, len(seq[k].Centerline))
+		for i, q := range seq[k].Centerline {
 			cl[i] = f(q)
 		}
-		ch.Model.Add(fmt.Sprintf("link-%d", k), mat, mesh)
-		ch.Centerlines = append(ch.Centerlines, cl)
+		pl.cls[k] = cl
 	}
+	return pl
+}
 
-	// Measure.
-	if p.Path.closed() {
+func (pl *placement) mapOf(k int) func(geom.Vec3) geom.Vec3 {
+	o, r := pl.centres[k], pl.rots[k]
+	return func(q geom.Vec3) geom.Vec3 {
+		return o.Add(r[0].Mul(q[0])).Add(r[1].Mul(q[1])).Add(r[2].Mul(q[2]))
+	}
+}
+
+// estimate returns the smallest gap between neighbours' wires, and
+// between next-but-one parts', as their centrelines give it: centreline
+// distance minus both wires' surface radii (the half side for a box link's
+// square wire, which meets its neighbours flat face to flat face).
+func (pl *placement) estimate() (g, g2 float64) {
+	g, g2 = math.Inf(1), math.Inf(1)
+	n := len(pl.seq)
+	r := func(s *Shape) float64 {
+		if s.Style == Box {
+			return s.WireMM / 2
+		}
+		return s.rmax
+	}
+	boxes := make([][]geom.Box, n)
+	for k := range boxes {
+		boxes[k] = segBoxes(pl.cls[k])
+	}
+	for step := 1; step <= 2; step++ {
+		for k := 0; k < n; k++ {
+			j := k + step
+			if j >= n {
+				if !pl.closed || n <= 2*step {
+					break
+				}
+				j -= n
+			}
+			d := centreDist(pl.cls[k], pl.cls[j], boxes[k], boxes[j]) - r(pl.seq[k]) - r(pl.seq[j])
+			if step == 1 {
+				g = math.Min(g, d)
+			} else {
+				g2 = math.Min(g2, d)
+			}
+		}
+	}
+	return g, g2
+}
+
+// build makes the meshes and measures the chain.
+func (pl *placement) build(p ChainParams, lp Params) (*Chain, error) {
+	mat, _ := geom.Metal(metalName(p.Metal))
+	n := len(pl.seq)
+	ch := &Chain{Model: &geom.Model{}, Closed: pl.closed, Centerlines: pl.cls, names: pl.names}
+	bodies := make([]body, n)
+	for k, s := range pl.seq {
+		mesh := s.Mesh.Clone()
+		mesh.Transform(pl.mapOf(k))
+		ch.Model.Add(pl.names[k], mat, mesh)
+		bodies[k] = body{mesh: mesh, cl: pl.cls[k], rmax: s.rmax, rin: s.rin, sh: s, rot: pl.rots[k], o: pl.centres[k]}
+		ch.WeightG += mat.WeightG(s.volume)
+		if strings.HasPrefix(pl.names[k], "link-") {
+			ch.Links++
+		}
+	}
+	if pl.closed {
 		cs := make([]geom.Vec3, n)
-		for k, part := range ch.Model.Parts {
-			cs[k] = part.Mesh.Centroid()
+		for k, s := range pl.seq {
+			cs[k] = pl.mapOf(k)(s.centroid)
 		}
 		for k := range cs {
 			ch.LengthMM += cs[(k+1)%n].Sub(cs[k]).Len()
 		}
 	} else {
 		ch.LengthMM = ch.Model.Bounds().Size()[0]
-	}
-	meshes := make([]*geom.Mesh, n)
-	for k, part := range ch.Model.Parts {
-		meshes[k] = part.Mesh
-	}
-	bodies := make([]body, n)
-	for k := range bodies {
-		bodies[k] = body{mesh: meshes[k], cl: ch.Centerlines[k], rmax: at(k).rmax, rin: at(k).rin,
-			sh: at(k), rot: rots[k], o: centres[k]}
 	}
 	cl, err := measureClearance(bodies, lp.ClearanceMM)
 	if err != nil {
@@ -304,14 +436,14 @@ type Clearance struct {
 	Below [][2]int
 }
 
-func (c Clearance) warnings(prefix string, want float64) []string {
+func (c Clearance) warnings(names []string, want float64) []string {
 	var w []string
 	for i, pr := range c.Below {
 		if i == 5 {
 			w = append(w, fmt.Sprintf("%d more pairs of parts closer than %.2f mm", len(c.Below)-5, want))
 			break
 		}
-		w = append(w, fmt.Sprintf("%s-%d and %s-%d: gap below the %.2f mm print-in-place clearance", prefix, pr[0], prefix, pr[1], want))
+		w = append(w, fmt.Sprintf("%s and %s: gap below the %.2f mm print-in-place clearance", names[pr[0]], names[pr[1]], want))
 	}
 	return w
 }

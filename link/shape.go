@@ -26,6 +26,9 @@ type Shape struct {
 	// of a vertex from the origin, mm.
 	bands  bands
 	radius float64
+	// volume (mm³) and centroid (mm) of the mesh.
+	volume   float64
+	centroid geom.Vec3
 }
 
 // centreLength returns the centreline's length along X (inner length plus
@@ -65,6 +68,7 @@ func buildShape(st Style, d, l, w float64, tol geom.Tolerance) (*Shape, error) {
 	for _, v := range s.Mesh.Verts {
 		s.radius = math.Max(s.radius, v.Len())
 	}
+	s.volume, s.centroid = s.Mesh.Volume(), s.Mesh.Centroid()
 	// The section's inscribed radius: a k-gon of radius d/2 (Tube), pressed
 	// to CurbFlatten for a curb, or the half side of a box link's square;
 	// 1 % less for the mitres at bends.
