@@ -31,8 +31,13 @@ func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report)
 	if b := ps.Bail; b != nil {
 		p.Bail.InnerDiameterMM = b.InnerDiameterMM
 	}
-	if len(s.Engravings) > 0 {
-		return nil, fmt.Errorf("%w: engravings: pendant engravings are not built by this version yet", ErrSpec)
+	engr, err := pieceEngravings(s, func(f string) bool { return f == pendant.FaceFront || f == pendant.FaceBack },
+		`"front" or "back" on a pendant`)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range engr {
+		p.Engravings = append(p.Engravings, pendant.Engraving{Surface: e.surface, Region: e.region, DepthMM: e.depthMM, Emboss: e.emboss})
 	}
 	switch len(s.Stones) {
 	case 0:
@@ -57,6 +62,9 @@ func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report)
 		return nil, specErr(err)
 	}
 	rep.Warnings = append(rep.Warnings, res.Warnings...)
+	var ew []string
+	rep.Engravings, ew = pieceEngravingReports(engr, res.Engravings)
+	rep.Warnings = append(rep.Warnings, ew...)
 	c := res.CentreOfMassMM
 	rep.Pendant = &PendantReport{
 		CentreOfMassMM: [3]float64{round(c[0], 3), round(c[1], 3), round(c[2], 3)},

@@ -1,7 +1,6 @@
 package pendant
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/mandrel3d/mandrel/geom"
@@ -40,8 +39,13 @@ type body struct {
 	face    []geom.Vec2   // the front and back faces' boundary (rings[0])
 	holes   [][]geom.Vec2 // clockwise
 	dome    float64
-	reach   float64 // largest distance from the face's boundary, mm
-	spacing float64 // interior grid spacing, mm
+	reach   float64       // largest distance from the face's boundary, mm
+	spacing float64       // interior grid spacing, mm
+	keepOut [][]geom.Vec2 // areas of the front left out of its grid (the bezel's foot)
+	// set by mesh: the faces' grids and the mesh vertex of each grid point
+	// (-1 where no grid cell uses it)
+	front, back         *faceGrid
+	frontVert, backVert []int32
 }
 
 // inset moves every outline point toward the centre by d (a radial inset:
@@ -142,65 +146,37 @@ func (b *body) domeY(d float64) float64 {
 }
 
 // frontY returns the front's depth at a point of the plane.
-func (b *body) frontY(q geom.Vec2) float64 { return b.domeY(polyDist(q, b.face)) }
-
-// cap triangulates the face with its holes and extra points; it returns
-// the points in order (face, holes, extra) and counter-clockwise triangles.
-func capTriangles(face []geom.Vec2, holes [][]geom.Vec2, extra []geom.Vec2) ([]geom.Vec2, [][3]uint32, error) {
-	pts := append([]geom.Vec2(nil), face...)
-	var segs [][2]int
-	loop := func(c []geom.Vec2) {
-		o := len(pts)
-		pts = append(pts, c...)
-		for i := range c {
-			segs = append(segs, [2]int{o + i, o + (i+1)%len(c)})
-		}
+func (b *body) frontY(q geom.Vec2) float64 {
+	if b.dome == 0 {
+		return b.rim[0].y
 	}
-	pts = pts[:0]
-	loop(face)
-	for _, h := range holes {
-		loop(h)
-	}
-	pts = append(pts, extra...)
-	tr, err := geom.Triangulate2D(pts, segs)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(tr.Verts) != len(pts) {
-		return nil, nil, fmt.Errorf("%w: the body's face has touching or crossing edges", ErrParams)
-	}
-	// Map vertices back to input order.
-	back := make([]uint32, len(tr.Verts))
-	for i, v := range tr.Index[:len(pts)] {
-		back[v] = uint32(i)
-	}
-	var tris [][3]uint32
-	for i, t := range tr.Tris {
-		if tr.Winding[i] != 0 {
-			tris = append(tris, [3]uint32{back[t[0]], back[t[1]], back[t[2]]})
-		}
-	}
-	return pts, tris, nil
+	return b.domeY(polyDist(q, b.face))
 }
 
 // mesh builds the body: front (domed) and back faces, the rim and the
-// walls of the holes. Plane point (u, v) at depth y is (u, y, v).
+// walls of the holes. Plane point (u, v) at depth y is (u, y, v). Each face
+// is a structured grid inside (the engravable patch) and a constrained
+// triangulation along the rim and round the holes.
 func (b *body) mesh(tol geom.Tolerance) (*geom.Mesh, error) {
-	grid, _ := b.grid()
 	n := len(b.outline)
-	if err := tol.CheckBudget("pendant body", int64(4*(len(grid)+n*len(b.rings)))); err != nil {
-		return nil, err
-	}
-	fpts, ftris, err := capTriangles(b.face, b.holes, grid)
-	if err != nil {
-		return nil, err
-	}
+	s := math.Min(b.spacing, MaxFaceSpacingMM)
 	last := b.rings[len(b.rings)-1]
-	bpts, btris, err := capTriangles(last, b.holes, nil)
+	fb, lb := geom.Contour(b.face).Bounds().Size(), geom.Contour(last).Bounds().Size()
+	cells := (fb[0]/s+2)*(fb[1]/s+2) + (lb[0]/s+2)*(lb[1]/s+2)
+	if err := tol.CheckBudget("pendant body", int64(2*cells)+int64(4*n*len(b.rings))); err != nil {
+		return nil, err
+	}
+	b.front = newFaceGrid(b.face, b.holes, b.keepOut, b.centre[0], b.centre[1], s)
+	b.back = newFaceGrid(last, b.holes, nil, b.centre[0], b.centre[1], s)
+	fpts, ftris, fg, err := faceTriangles(b.face, b.holes, b.front)
 	if err != nil {
 		return nil, err
 	}
-	m := geom.NewMesh(len(fpts)+len(bpts)+n*len(b.rings), 0)
+	bpts, btris, bg, err := faceTriangles(last, b.holes, b.back)
+	if err != nil {
+		return nil, err
+	}
+	m := geom.NewMesh(len(fpts)+len(bpts)+n*len(b.rings), len(ftris)+len(btris)+2*n*len(b.rings))
 	at := func(q geom.Vec2, y float64) uint32 { return m.AddVert(geom.Vec3{q[0], y, q[1]}) }
 	// Rings (ring 0 is the front face's boundary, the last the back's).
 	ringIdx := make([][]uint32, len(b.rings))
@@ -248,5 +224,18 @@ func (b *body) mesh(tol geom.Tolerance) (*geom.Mesh, error) {
 		}
 		o += len(h)
 	}
+	b.frontVert, b.backVert = meshIndex(fg, fid), meshIndex(bg, bid)
 	return m, nil
+}
+
+// meshIndex maps grid points' point indices to mesh vertices.
+func meshIndex(g []int32, id []uint32) []int32 {
+	out := make([]int32, len(g))
+	for k, v := range g {
+		out[k] = -1
+		if v >= 0 {
+			out[k] = int32(id[v])
+		}
+	}
+	return out
 }

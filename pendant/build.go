@@ -25,6 +25,11 @@ type Result struct {
 	TiltDeg float64
 	// Front and Back are the engravable faces.
 	Front, Back Patch
+	// Engravings are the figures of Params.Engravings as cut, in order.
+	Engravings []geom.CutFacts
+	// EngravingShiftMM is how far each engraving was moved along v (up
+	// positive), mm, to clear the rim, holes and bezel (0 when it fit).
+	EngravingShiftMM []float64
 	// Warnings list what a caster would flag.
 	Warnings []string
 }
@@ -35,9 +40,20 @@ type Result struct {
 type Patch struct {
 	// Size is the face's box in (u, v), mm.
 	Min, Max geom.Vec2
-	at       func(u, v float64) (geom.Vec3, geom.Vec3)
-	inside   func(u, v float64) bool
+	// Grid is the face's structured grid on the body part's mesh as built
+	// (before engraving), in the same (u, v): engravings are cut into it
+	// with geom.CutPatch. Its grid points off the structured part (along
+	// the rim, round a hole or the bezel) map to no vertex: Vert returns
+	// NoVertex there.
+	Grid   geom.Patch
+	grid   *faceGrid
+	at     func(u, v float64) (geom.Vec3, geom.Vec3)
+	inside func(u, v float64) bool
 }
+
+// NoVertex is what Patch.Grid.Vert returns for a grid point that is not a
+// vertex of the body.
+const NoVertex = math.MaxUint32
 
 // At returns the surface point and outward normal at (u, v).
 func (p Patch) At(u, v float64) (point, normal geom.Vec3) { return p.at(u, v) }
@@ -119,6 +135,7 @@ func Build(p Params) (*Result, error) {
 			hole[i], hole[j] = hole[j], hole[i]
 		}
 		b.holes = append(b.holes, hole)
+		b.keepOut = append(b.keepOut, foot)
 		stoneAt = geom.Vec3{centre[0], yb + head.BottomZ, centre[1]}
 		if back := stoneAt[1] - g.CuletZ; back > b.rim[len(b.rim)-1].y {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("stone-0: the culet stands %.2f mm out of the open back", back-b.rim[len(b.rim)-1].y))
@@ -135,6 +152,10 @@ func Build(p Params) (*Result, error) {
 	zTop := -(id/2 + 0.4*w)
 	shift := geom.Vec3{-ax, 0, zTop - top}
 	bm.Translate(shift)
+	res.patches(b, shift)
+	if bm, err = res.engrave(p, b, bm); err != nil {
+		return nil, err
+	}
 	res.Model.Add("body", metal, bm)
 	bail, err := makeBail(p.Bail, math.Min(p.ThicknessMM, 0.6*p.WidthMM), tol)
 	if err != nil {
@@ -165,7 +186,6 @@ func Build(p Params) (*Result, error) {
 		res.Warnings = append(res.Warnings, head.Warnings()...)
 	}
 	res.balance()
-	res.patches(b, shift)
 	return res, nil
 }
 
@@ -246,12 +266,13 @@ func (r *Result) patches(b *body, shift geom.Vec3) {
 	}
 	lo, hi := bx.Min.Sub(c), bx.Max.Sub(c)
 	back := b.rim[len(b.rim)-1].y
-	r.Back = Patch{Min: geom.Vec2{-hi[0], lo[1]}, Max: geom.Vec2{-lo[0], hi[1]},
+	r.Back = Patch{Min: geom.Vec2{-hi[0], lo[1]}, Max: geom.Vec2{-lo[0], hi[1]}, grid: b.back,
 		at: func(u, v float64) (geom.Vec3, geom.Vec3) {
 			return geom.Vec3{c[0] - u, back, c[1] + v}.Add(shift), geom.Vec3{0, 1, 0}
 		},
 		inside: func(u, v float64) bool { return onFace(geom.Vec2{c[0] - u, c[1] + v}) },
 	}
+	r.Back.Grid = gridPatch(b.back, b.backVert, func(q geom.Vec2) geom.Vec2 { return geom.Vec2{c[0] - q[0], q[1] - c[1]} }, r.Back.at)
 	const h = 1e-3 // mm, the step of the normal's finite differences
 	r.Front = Patch{Min: lo, Max: hi,
 		at: func(u, v float64) (geom.Vec3, geom.Vec3) {
@@ -263,5 +284,22 @@ func (r *Result) patches(b *body, shift geom.Vec3) {
 			return geom.Vec3{q[0], y, q[1]}.Add(shift), n
 		},
 		inside: func(u, v float64) bool { return onFace(geom.Vec2{c[0] + u, c[1] + v}) },
+		grid:   b.front,
+	}
+	r.Front.Grid = gridPatch(b.front, b.frontVert, func(q geom.Vec2) geom.Vec2 { return q.Sub(c) }, r.Front.at)
+}
+
+// gridPatch exposes a face grid as a geom.Patch: uv maps a plane point to
+// the face's (u, v); at is the face's surface.
+func gridPatch(g *faceGrid, vert []int32, uv func(geom.Vec2) geom.Vec2, at func(u, v float64) (geom.Vec3, geom.Vec3)) geom.Patch {
+	return geom.Patch{NU: g.nu, NV: g.nv,
+		Vert: func(i, j int) uint32 {
+			if v := vert[i*g.nv+j]; v >= 0 {
+				return uint32(v)
+			}
+			return NoVertex
+		},
+		UV:   func(i, j int) geom.Vec2 { return uv(g.point(i, j)) },
+		Eval: func(q geom.Vec2) (geom.Vec3, geom.Vec3) { return at(q[0], q[1]) },
 	}
 }

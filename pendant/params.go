@@ -107,6 +107,8 @@ type Params struct {
 	// Stone, when not nil, is set in a bezel on the front at the point
 	// farthest from the rim (the body gets an open back under it).
 	Stone *gem.Stone
+	// Engravings are cut into the front and back faces, in order.
+	Engravings []Engraving
 	// Metal is the alloy; "" means geom.DefaultMetal.
 	Metal     string
 	Tolerance geom.Tolerance
@@ -227,6 +229,7 @@ func (p Params) Validate() error {
 	if err := p.Tolerance.Validate(); err != nil {
 		add(err)
 	}
+	errs = append(errs, p.validateEngravings()...)
 	return errors.Join(errs...)
 }
 
