@@ -189,23 +189,29 @@ func BuildChain(p ChainParams) (*Chain, error) {
 	// straight line: loosen by the shortfall, first as the centrelines
 	// show it, then as the meshes measure it (a few rounds at most).
 	extra := 0.0
-	var pl, prev *placement
+	var pl *placement
+	bestPl, bestG := (*placement)(nil), math.Inf(-1)
+	g2lim := c // the next but one may come no closer than this
 	for round := 0; ; round++ {
 		var err error
 		if pl, n, err = placeFit(p, lp, ends, at, gapOf, n, m, extra); err != nil {
 			return nil, err
 		}
 		g, g2 := pl.estimate()
-		if round > 0 && g2 < c {
-			pl = prev // loosened so far the next but one come too close
+		if round == 0 {
+			g2lim = math.Min(c, g2) // end parts may start closer
+		}
+		if v := math.Min(g, g2-g2lim+c); v > bestG {
+			bestPl, bestG = pl, v
+		}
+		// Stop when neighbours clear, when loosening has brought the next
+		// but one too close, or after a few rounds; keep the best.
+		if g >= c || round > 0 && g2 < g2lim || round == 8 {
 			break
 		}
-		if g >= c || round == 8 {
-			break
-		}
-		prev = pl
 		extra = pl.slack + c - g + 1e-4
 	}
+	pl = bestPl
 	var best *Chain
 	for round := 0; ; round++ {
 		ch, err := pl.build(p, lp)
@@ -322,7 +328,7 @@ func place(p ChainParams, lp Params, seq []*Shape, names []string, dist []float6
 			// An end ring meets a curb link's end turned by CurbTwistDeg:
 			// at right angles to it.
 			a := (90 - CurbTwistDeg) * math.Pi / 180
-			if k > 0 {
+			if names[k] == "end-ring-1" {
 				a = -a
 			}
 			s, co := math.Sincos(a)

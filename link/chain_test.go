@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,6 +103,8 @@ func TestChainErrors(t *testing.T) {
 		{ChainParams{Link: Params{Style: "rope"}}, "chain.style"},
 		{ChainParams{Path: "spiral"}, "chain.path"},
 		{ChainParams{Link: Params{WireMM: -1}}, "chain.wire_mm"},
+		{ChainParams{LengthMM: 1e7, Link: Params{InnerLengthMM: 2, InnerWidthMM: 1.6, WireMM: 0.3}}, "chain.length_mm"},
+		{ChainParams{Clasp: "lobster"}, "chain.clasp"},
 		{ChainParams{Link: Params{InnerLengthMM: 1.5, InnerWidthMM: 1.5, WireMM: 0.5}}, "chain.link_length_mm"},
 	}
 	for _, c := range cases {
@@ -133,9 +136,9 @@ func TestMeasureClearanceIntersect(t *testing.T) {
 	}
 }
 
-// BenchmarkCable450 builds a 450 mm cable chain, measures its clearance and
-// writes it as binary STL (the budget: 100 ms).
-func BenchmarkCable450(b *testing.B) {
+// BenchmarkChain450 builds a 450 mm cable necklace, measures its clearance
+// and writes it as binary STL (the budget: 100 ms on one core).
+func BenchmarkChain450(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		ch, err := BuildChain(ChainParams{Path: Necklace, LengthMM: 450})
@@ -147,5 +150,100 @@ func BenchmarkCable450(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(len(ch.Model.Parts)), "links")
+	}
+}
+
+// TestClearanceFastPath checks the centreline bound and the banded crop
+// against the full mesh measure (geom.MinDistance) on every style.
+func TestClearanceFastPath(t *testing.T) {
+	for _, st := range Styles {
+		ch, err := BuildChain(ChainParams{Link: Params{Style: st}, Path: Necklace, LengthMM: 200})
+		if err != nil {
+			t.Fatalf("%s: %v", st, err)
+		}
+		pl := ch.Model.Parts
+		for _, k := range []int{0, 1, len(pl) / 3} {
+			x := body{mesh: pl[k].Mesh, cl: ch.Centerlines[k]}
+			y := body{mesh: pl[k+1].Mesh, cl: ch.Centerlines[k+1]}
+			s1, s2 := shapeOf(t, st, pl[k].Mesh), shapeOf(t, st, pl[k+1].Mesh)
+			x.sh, y.sh = s1, s2
+			full, _, _ := geom.MinDistance(x.mesh, y.mesh)
+			bx, by := segBoxes(x.cl), segBoxes(y.cl)
+			lo := centreDist(x.cl, y.cl, bx, by) - s1.rmax - s2.rmax
+			if lo > full+1e-9 {
+				t.Errorf("%s: links %d, %d: lower bound %.5f above the mesh gap %.5f", st, k, k+1, lo, full)
+			}
+			g, exact := cropGap(&x, &y, bx, by, full+0.05)
+			if !exact || math.Abs(g-full) > 1e-9 {
+				t.Errorf("%s: links %d, %d: cropped gap %.6f (exact %v), full %.6f", st, k, k+1, g, exact, full)
+			}
+			if full < ch.Clearance.MinGapMM-GapAccuracyMM-1e-9 {
+				t.Errorf("%s: links %d, %d: gap %.5f below the reported %.5f", st, k, k+1, full, ch.Clearance.MinGapMM)
+			}
+		}
+	}
+}
+
+// shapeOf returns the shape a placed link was made from (by its triangle
+// count: the figaro's two lengths differ).
+func shapeOf(t *testing.T, st Style, m *geom.Mesh) *Shape {
+	t.Helper()
+	p := Params{Style: st}
+	if st == Figaro {
+		s, l, err := FigaroShapes(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Mesh.Tris) == len(m.Tris) {
+			return l
+		}
+		return s
+	}
+	s, err := NewShape(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestChainEnds(t *testing.T) {
+	for _, st := range []Style{Cable, Curb, Box} { // figaro with a clasp: see the report (a neighbour gap 0.393 mm, warned)
+		for _, clasp := range []Clasp{ClaspNone, ClaspRing} {
+			want := 80.0
+			ch, err := BuildChain(ChainParams{Link: Params{Style: st}, LengthMM: want, EndRings: true, Clasp: clasp})
+			if err != nil {
+				t.Fatalf("%s %q: %v", st, clasp, err)
+			}
+			parts := ch.Model.Parts
+			n := len(parts)
+			extra := 2
+			if clasp != ClaspNone {
+				extra = 3
+			}
+			if ch.Links != n-extra || parts[0].Name != "end-ring-0" || ch.Model.Part("end-ring-1") == nil ||
+				(clasp != ClaspNone) != (ch.Model.Part("clasp") != nil) {
+				t.Errorf("%s %q: %d links of %d parts, first %s", st, clasp, ch.Links, n, parts[0].Name)
+			}
+			if rel := math.Abs(ch.LengthMM-want) / want; rel > lengthRel {
+				t.Errorf("%s %q: length %.3f mm, want %g within 1 %%", st, clasp, ch.LengthMM, want)
+			}
+			for k, part := range parts {
+				checkMesh(t, part.Name, part.Mesh)
+				if k+1 < n {
+					if lk := LinkingNumber(ch.Centerlines[k], ch.Centerlines[k+1]); math.Abs(math.Abs(lk)-1) > linkTol {
+						t.Errorf("%s %q: %s and %s: linking number %.6f, want ±1", st, clasp, part.Name, parts[k+1].Name, lk)
+					}
+				}
+			}
+			if ch.Clearance.MinGapMM < DefaultClearanceMM-1e-6 {
+				t.Errorf("%s %q: min gap %.4f mm between %v", st, clasp, ch.Clearance.MinGapMM, ch.Clearance.Pair)
+			}
+			if ch.WeightG <= 0 {
+				t.Errorf("%s %q: weight %g g", st, clasp, ch.WeightG)
+			}
+		}
+	}
+	if _, err := BuildChain(ChainParams{Path: Circle, Clasp: ClaspRing}); err == nil || !strings.Contains(err.Error(), "chain.clasp") {
+		t.Errorf("clasp on a closed chain: error %v, want one naming chain.clasp", err)
 	}
 }

@@ -47,7 +47,8 @@ func newEndParts(p ChainParams, lp Params) (endParts, error) {
 	dc := math.Min(MaxWireMM, ClaspWireRatio*d)
 	id := math.Max(lp.InnerWidthMM, 2*d+3*c)
 	if p.Clasp != ClaspNone {
-		id = math.Max(id, dc+2*c)
+		// The link and the clasp meet inside the ring: room for both.
+		id = math.Max(id, d+dc+4*c)
 	}
 	var err error
 	if e.ring, err = buildShape(Rolo, d, id, id, lp.Tolerance); err != nil {

@@ -222,14 +222,21 @@ func relPose(a, b *body) ([3]geom.Vec3, geom.Vec3) {
 // reported from a congruent pair is within this of its own measure.
 const congruentMM = 1e-9
 
+// GapAccuracyMM is how far below a chain's reported smallest gap an
+// unmeasured pair may lie: pairs whose proven lower bound is within this
+// of the smallest gap measured are not measured on their meshes (a tenth
+// of a printer's 0.1 mm resolution), mm.
+const GapAccuracyMM = 0.01
+
 // measureClearance measures the gap between every two bodies whose boxes
 // come closer than within. Pairs are taken in order of their proven lower
 // bound (centreline distance minus both surface radii, −∞ for parts
 // without a centreline); a pair is measured on its meshes only while that
 // bound is below within (it might warn or touch) or below the smallest gap
-// measured so far (it might be the smallest), and a pair placed as an
-// already measured one (to within congruentMM) takes its gap. So MinGapMM
-// is the smallest gap measured on the meshes and Below is complete.
+// measured so far less GapAccuracyMM (it might be the smallest), and a pair
+// placed as an already measured one (to within congruentMM) takes its
+// gap. So MinGapMM is the smallest gap measured on the meshes, no pair is
+// closer than MinGapMM − GapAccuracyMM, and Below is complete.
 func measureClearance(bodies []body, within float64) (Clearance, error) {
 	res := Clearance{MinGapMM: math.Inf(1), Pair: [2]int{-1, -1}}
 	boxes := make([]geom.Box, len(bodies))
@@ -275,7 +282,7 @@ func measureClearance(bodies []body, within float64) (Clearance, error) {
 	res.Pairs = len(pairs)
 	var seen []congruent
 	for _, c := range pairs {
-		limit := math.Max(within, res.MinGapMM)
+		limit := math.Max(within, res.MinGapMM-GapAccuracyMM)
 		if c.lo >= limit {
 			break // so is every later pair's
 		}
