@@ -26,9 +26,20 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 	if err != nil {
 		return nil, specErr(err)
 	}
+	path := link.Necklace
+	if cs.Path != "" {
+		if path, err = link.ParsePath(cs.Path); err != nil {
+			return nil, specErr(err)
+		}
+	}
+	clasp, err := link.ParseClasp(cs.Clasp)
+	if err != nil {
+		return nil, specErr(err)
+	}
 	p := link.ChainParams{
-		Link: link.Params{Style: st, WireMM: cs.WireMM, InnerLengthMM: cs.LinkLengthMM, InnerWidthMM: cs.LinkWidthMM, Tolerance: tol},
-		Path: link.Necklace, LengthMM: cs.LengthMM, Metal: s.Metal,
+		Link: link.Params{Style: st, WireMM: cs.WireMM, InnerLengthMM: cs.LinkLengthMM, InnerWidthMM: cs.LinkWidthMM,
+			ClearanceMM: cs.ClearanceMM, Tolerance: tol},
+		Path: path, LengthMM: cs.LengthMM, Metal: s.Metal, EndRings: cs.EndRings, Clasp: clasp,
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -38,7 +49,7 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 		return nil, specErr(err)
 	}
 	rep.Warnings = append(rep.Warnings, ch.Warnings...)
-	rep.Chain = &ChainReport{Links: len(ch.Model.Parts), LengthMM: round(ch.LengthMM, 2),
+	rep.Chain = &ChainReport{Links: ch.Links, Parts: len(ch.Model.Parts), LengthMM: round(ch.LengthMM, 2),
 		MinGapMM: round(ch.Clearance.MinGapMM, 3), Closed: ch.Closed}
 	if math.IsInf(ch.Clearance.MinGapMM, 1) {
 		rep.Chain.MinGapMM = 0
@@ -46,11 +57,13 @@ func buildChain(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report) (
 	return ch.Model, nil
 }
 
-// ChainReport gives a chain's measured figures: the number of links, the
+// ChainReport gives a chain's measured figures: the number of links (and of
+// parts, with end rings and clasp), the
 // length (tip to tip for an open chain, along the links' centres of mass
 // for a closed one), and the smallest gap between two parts, mm.
 type ChainReport struct {
 	Links    int     `json:"links"`
+	Parts    int     `json:"parts"` // links plus end rings and clasp`
 	LengthMM float64 `json:"length_mm"`
 	MinGapMM float64 `json:"min_gap_mm"`
 	Closed   bool    `json:"closed"`

@@ -29,7 +29,8 @@ func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report)
 		p.Outline = append(p.Outline, geom.Vec2{q[0], q[1]})
 	}
 	if b := ps.Bail; b != nil {
-		p.Bail.InnerDiameterMM = b.InnerDiameterMM
+		p.Bail = pendant.Bail{Style: pendant.BailStyle(strings.ToLower(b.Style)), InnerDiameterMM: b.InnerDiameterMM,
+			WireMM: b.WireMM, ChainMM: b.ChainMM}
 	}
 	engr, err := pieceEngravings(s, func(f string) bool { return f == pendant.FaceFront || f == pendant.FaceBack },
 		`"front" or "back" on a pendant`)

@@ -112,6 +112,13 @@ type PendantSpec struct {
 // BailSpec is the loop a pendant hangs from.
 type BailSpec struct {
 	InnerDiameterMM float64 `json:"inner_diameter_mm,omitempty"`
+	// Style is "loop" (default) or "tube".
+	Style string `json:"style,omitempty"`
+	// WireMM is the loop's wire diameter (tube: twice its wall), mm.
+	WireMM float64 `json:"wire_mm,omitempty"`
+	// ChainMM is the thickest part of the chain that must pass through the
+	// bail, mm; the hole must clear it.
+	ChainMM float64 `json:"chain_mm,omitempty"`
 }
 
 // ChainSpec is a chain of interlocked links.
@@ -121,6 +128,16 @@ type ChainSpec struct {
 	LinkLengthMM float64 `json:"link_length_mm,omitempty"`
 	LinkWidthMM  float64 `json:"link_width_mm,omitempty"`
 	LengthMM     float64 `json:"length_mm,omitempty"`
+	// Path is the curve the links follow: "necklace" (default, closed, as
+	// worn), "circle" (closed, lying flat) or "straight" (open, with ends).
+	Path string `json:"path,omitempty"`
+	// ClearanceMM is the smallest gap wanted between interlocked parts
+	// (default 0.4 mm, the print-in-place clearance of REFERENCE.md).
+	ClearanceMM float64 `json:"clearance_mm,omitempty"`
+	// EndRings adds a jump ring at each end of a straight chain.
+	EndRings bool `json:"end_rings,omitempty"`
+	// Clasp fastens a straight chain: "none" or "ring" (brings end rings).
+	Clasp string `json:"clasp,omitempty"`
 }
 
 // BraceletSpec is a modular bracelet of plates.
