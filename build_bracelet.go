@@ -47,6 +47,8 @@ func buildBracelet(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report
 		k, _ := plateIndex(e.surface)
 		p.Engravings = append(p.Engravings, link.PlateEngraving{Plate: k, Region: e.region, DepthMM: e.depthMM, Emboss: e.emboss})
 	}
+	measured := measureRegions(engr)
+	defer measured()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -56,7 +58,7 @@ func buildBracelet(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report
 	}
 	rep.Warnings = append(rep.Warnings, br.Warnings...)
 	var ew []string
-	rep.Engravings, ew = pieceEngravingReports(engr, br.Engravings)
+	rep.Engravings, ew = pieceEngravingReports(engr, measured(), br.Engravings)
 	rep.Warnings = append(rep.Warnings, ew...)
 	rep.Chain = &ChainReport{Links: br.Links, Parts: len(br.Model.Parts), LengthMM: round(br.InnerLengthMM, 2),
 		MinGapMM: round(br.Clearance.MinGapMM, 3), Closed: true}

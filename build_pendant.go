@@ -55,6 +55,8 @@ func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report)
 	default:
 		return nil, fmt.Errorf("%w: stones: a pendant takes one stone, got %d", ErrSpec, len(s.Stones))
 	}
+	measured := measureRegions(engr)
+	defer measured()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -64,7 +66,7 @@ func buildPendant(ctx context.Context, s *Spec, tol geom.Tolerance, rep *Report)
 	}
 	rep.Warnings = append(rep.Warnings, res.Warnings...)
 	var ew []string
-	rep.Engravings, ew = pieceEngravingReports(engr, res.Engravings)
+	rep.Engravings, ew = pieceEngravingReports(engr, measured(), res.Engravings)
 	rep.Warnings = append(rep.Warnings, ew...)
 	c := res.CentreOfMassMM
 	rep.Pendant = &PendantReport{

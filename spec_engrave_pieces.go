@@ -65,17 +65,31 @@ func pieceEngravings(s *Spec, surfaceOK func(string) bool, allowed string) ([]pi
 	return out, nil
 }
 
-// pieceEngravingReports gives each engraving's report entry (area, depth and
-// smallest feature measured on the cut and the region) and the warnings a
+// pieceEngravingReports gives each engraving's report entry (area and depth
+// measured on the cut, smallest feature on the region) and the warnings a
 // caster would give.
-func pieceEngravingReports(es []pieceEngraving, facts []geom.CutFacts) ([]EngravingRep, []string) {
+// measured is the engravings' regions measured (engrave.Measure) beside
+// the build: call it before building, and the function it returns after.
+func measureRegions(es []pieceEngraving) func() []engrave.Facts {
+	out := make([]engrave.Facts, len(es))
+	done := make(chan struct{})
+	go func() {
+		for i, e := range es {
+			out[i] = engrave.Measure(e.region)
+		}
+		close(done)
+	}()
+	return func() []engrave.Facts { <-done; return out }
+}
+
+func pieceEngravingReports(es []pieceEngraving, measured []engrave.Facts, facts []geom.CutFacts) ([]EngravingRep, []string) {
 	if len(es) == 0 {
 		return nil, nil
 	}
 	out := make([]EngravingRep, len(es))
 	var warn []string
 	for i, e := range es {
-		f := engrave.Measure(e.region)
+		f := measured[i]
 		out[i] = EngravingRep{Surface: e.surface, AreaMM2: round(facts[i].AreaMM2, 3), DepthMM: round(e.depthMM, 3), SmallestFeature: round(f.SmallestFeatureMM, 3)}
 		name := fmt.Sprintf("engraving-%d", i)
 		if f.SmallestFeatureMM > 0 && f.SmallestFeatureMM < engrave.MinFeatureWarnMM {

@@ -42,6 +42,7 @@ type body struct {
 	reach   float64       // largest distance from the face's boundary, mm
 	spacing float64       // interior grid spacing, mm
 	keepOut [][]geom.Vec2 // areas of the front left out of its grid (the bezel's foot)
+	faceIdx *segIndex     // the face's edges, for distances
 	// set by mesh: the faces' grids and the mesh vertex of each grid point
 	// (-1 where no grid cell uses it)
 	front, back         *faceGrid
@@ -115,7 +116,7 @@ func (b *body) grid() ([]geom.Vec2, []float64) {
 			if geom.Contour(b.face).Winding(q) == 0 {
 				continue
 			}
-			d := polyDist(q, b.face)
+			d := b.faceDist(q)
 			if d < 0.4*s {
 				continue
 			}
@@ -150,7 +151,15 @@ func (b *body) frontY(q geom.Vec2) float64 {
 	if b.dome == 0 {
 		return b.rim[0].y
 	}
-	return b.domeY(polyDist(q, b.face))
+	return b.domeY(b.faceDist(q))
+}
+
+// faceDist returns the distance from q to the face's boundary, mm.
+func (b *body) faceDist(q geom.Vec2) float64 {
+	if b.faceIdx == nil {
+		b.faceIdx = newSegIndex(b.face, 1)
+	}
+	return b.faceIdx.dist(q)
 }
 
 // mesh builds the body: front (domed) and back faces, the rim and the

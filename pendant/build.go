@@ -92,7 +92,7 @@ func Build(p Params) (*Result, error) {
 		if geom.Contour(b.face).Winding(q) == 0 {
 			continue
 		}
-		if d := polyDist(q, b.face); d > best {
+		if d := b.faceDist(q); d > best {
 			best, centre = d, q
 		}
 	}
@@ -120,7 +120,7 @@ func Build(p Params) (*Result, error) {
 		}
 		yb := math.Inf(-1)
 		for _, q := range hole {
-			if geom.Contour(b.face).Winding(q) == 0 || polyDist(q, b.face) < 0.5 {
+			if geom.Contour(b.face).Winding(q) == 0 || b.faceDist(q) < 0.5 {
 				return nil, fieldErr("stones[0]", fmt.Sprintf("%.2f × %.2f mm", g.LengthMM, g.WidthMM), "too big for the pendant's face: its seat must stay 0.5 mm inside the rim")
 			}
 			yb = math.Max(yb, b.frontY(q))
