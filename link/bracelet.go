@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/mandrel3d/mandrel/geom"
 )
@@ -238,9 +239,11 @@ func (p BraceletParams) maxLinks() int {
 
 // BuildBracelet builds the bracelet round the Y axis (the wrist's), the
 // plates' centres on a circle in the XZ plane, link-0 at the top (+Z), the
-// others following clockwise as seen from the viewer (−Y). Every
-// neighbouring pair is measured (MeasureClearance): parts that touch are an
-// error, gaps under ClearanceMM a warning.
+// others following clockwise as seen from the viewer (−Y). Neighbouring
+// parts are measured (MeasureClearance) round plate 0 and round every
+// plate with a raised engraving (the rest are the same parts turned about
+// the axis, or have only lost metal to a cut):
+// parts that touch are an error, gaps under ClearanceMM a warning.
 func BuildBracelet(p BraceletParams) (*Bracelet, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -351,13 +354,49 @@ func BuildBracelet(p BraceletParams) (*Bracelet, error) {
 		}
 		br.InnerLengthMM += in(cn).Sub(in(ck)).Len()
 	}
-	cl, err := MeasureClearance(meshes, p.ClearanceMM)
+	// The bracelet is n copies of one plate and one hinge turned about the
+	// axis, so the neighbourhood of plate 0 (plates n−1, 0, 1 and the two
+	// hinges between them) stands for every plate; the neighbourhood of a
+	// plate with a relief (Emboss) is measured too.
+	var pick []int
+	seen := make([]bool, 2*n)
+	add := func(i int) {
+		if !seen[i] {
+			seen[i] = true
+			pick = append(pick, i)
+		}
+	}
+	centres := []int{0}
+	for _, e := range p.Engravings {
+		if e.Emboss { // a cut only takes metal away: no gap can shrink
+			centres = append(centres, e.Plate)
+		}
+	}
+	for _, c := range centres {
+		add((c + n - 1) % n)
+		add(c)
+		add((c + 1) % n)
+		add(n + (c+n-1)%n)
+		add(n + c)
+	}
+	sort.Ints(pick)
+	sub := make([]*geom.Mesh, len(pick))
+	for i, k := range pick {
+		sub[i] = meshes[k]
+	}
+	cl, err := MeasureClearance(sub, p.ClearanceMM)
+	name := func(i int) string { return br.Model.Parts[pick[i]].Name }
 	if err != nil {
-		name := func(i int) string { return br.Model.Parts[i].Name }
 		if errors.Is(err, ErrIntersect) && cl.Pair[0] >= 0 {
 			return nil, fmt.Errorf("%w (%s and %s)", err, name(cl.Pair[0]), name(cl.Pair[1]))
 		}
 		return nil, err
+	}
+	if cl.Pair[0] >= 0 {
+		cl.Pair = [2]int{pick[cl.Pair[0]], pick[cl.Pair[1]]}
+	}
+	for i, pr := range cl.Below {
+		cl.Below[i] = [2]int{pick[pr[0]], pick[pr[1]]}
 	}
 	br.Clearance = cl
 	for i, pr := range cl.Below {
