@@ -16,4 +16,14 @@
 // its own density) and the angles at which the pendant hangs from the
 // pivot: HangAngleDeg in its own plane (0 for a symmetric outline) and
 // TiltDeg forward (a stone on the front pulls the bottom forward).
+//
+// # Engraving
+//
+// The front and back faces are built as structured grids of square cells
+// (at most MaxFaceSpacingMM) inside a triangulated strip along the rim and
+// round the stone's opening and bezel; Result.Front.Grid and
+// Result.Back.Grid expose them as geom.Patch, and Params.Engravings are cut
+// into them with geom.CutPatch before the balance is measured. Each face's
+// (u, v) is u to the right and v up as seen looking at that face (the back
+// from behind), so a region reads correctly from its own side.
 package pendant
