@@ -178,7 +178,8 @@ func (p BraceletParams) boreX() float64 {
 	return p.WidthMM/2 - p.boreRadius() - MinPlateWallMM - 0.1
 }
 
-// layout is where n plates go: the radius of their centres, mm.
+// centreRadius is the radius of n plates' centres, mm: their inner faces'
+// centres on a polygon of perimeter WristMM + ComfortMM.
 func (p BraceletParams) centreRadius(n int) float64 {
 	inner := (p.WristMM + p.ComfortMM) / (2 * float64(n) * math.Sin(math.Pi/float64(n)))
 	return inner + p.ThicknessMM/2
@@ -204,9 +205,6 @@ func (p BraceletParams) gaps(n int) (inner, mid float64) {
 	w, th := p.WidthMM/2, p.ThicknessMM/2
 	inner = onPlate(geom.Vec3{w, 0, -th}, o0, t0, a0, r0).Sub(onPlate(geom.Vec3{-w, 0, -th}, o1, t1, a1, r1)).Len()
 	mid = onPlate(geom.Vec3{w, 0, 0}, o0, t0, a0, r0).Sub(onPlate(geom.Vec3{-w, 0, 0}, o1, t1, a1, r1)).Len()
-	if n*int(math.Ceil(p.WidthMM)) > int(2*math.Pi*rc) && mid < 0 {
-		mid = 0
-	}
 	return inner, mid
 }
 
