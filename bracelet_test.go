@@ -21,19 +21,7 @@ import (
 // link.DefaultComfortMM, no two parts touching and the gap reported (and
 // measured again here on the model), one engraving per lettered plate.
 func TestBraceletSpec(t *testing.T) {
-	f, err := os.Open("examples/specs/bracelet-modular.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := ParseSpec(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, rep, err := Build(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, m, rep := buildExample(t, "examples/specs/bracelet-modular.json")
 	var meshes []*geom.Mesh
 	for _, p := range m.Parts {
 		if err := p.Mesh.Check().Err(); err != nil {

@@ -249,3 +249,24 @@ func TestBuildWithBudget(t *testing.T) {
 		t.Fatalf("a default ring under a 50k budget: %v", err)
 	}
 }
+
+// buildExample parses and builds an example spec, failing the test on any
+// error.
+func buildExample(t testing.TB, path string) (*Spec, *geom.Model, *Report) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ParseSpec(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	s.BaseDir = filepath.Dir(path)
+	m, rep, err := Build(context.Background(), s)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return s, m, rep
+}

@@ -4,26 +4,13 @@ import (
 	"context"
 	"errors"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
 )
 
 func TestChainSpec(t *testing.T) {
-	f, err := os.Open("examples/specs/chain-cable.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := ParseSpec(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, rep, err := Build(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m, rep := buildExample(t, "examples/specs/chain-cable.json")
 	if rep.Chain == nil || math.Abs(rep.Chain.LengthMM-450)/450 > 0.01 {
 		t.Fatalf("chain report %+v: want 450 mm within 1 %%", rep.Chain)
 	}

@@ -16,19 +16,7 @@ import (
 )
 
 func TestPendantSpec(t *testing.T) {
-	f, err := os.Open("examples/specs/pendant-heart.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := ParseSpec(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, rep, err := Build(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m, rep := buildExample(t, "examples/specs/pendant-heart.json")
 	for _, p := range m.Parts {
 		if err := p.Mesh.Check().Err(); err != nil {
 			t.Fatalf("%s: %v", p.Name, err)
