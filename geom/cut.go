@@ -1,6 +1,7 @@
 package geom
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -228,19 +229,31 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 	}
 	// Every grid line inside the window, constrained with no winding, so
 	// that no triangle spans two cells: the surface and the floor then
-	// follow the patch cell by cell, as the mesh around them does.
+	// follow the patch cell by cell, as the mesh around them does. A grid
+	// line runs through the outline's points that lie on it to within the
+	// merge distance (see onGridLines).
+	var lines [][2]int32
 	for i := 1; i < ni-1; i++ {
 		for j := 0; j < nj-1; j++ {
-			if err := cd.addSegment(cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i, w.J0+j+1)], 0); err != nil {
-				return f, err
-			}
+			lines = append(lines, [2]int32{cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i, w.J0+j+1)]})
 		}
 	}
 	for j := 1; j < nj-1; j++ {
 		for i := 0; i < ni-1; i++ {
-			if err := cd.addSegment(cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i+1, w.J0+j)], 0); err != nil {
+			lines = append(lines, [2]int32{cd.rep[gid(w.I0+i, w.J0+j)], cd.rep[gid(w.I0+i+1, w.J0+j)]})
+		}
+	}
+	on := onGridLines(cd, lines, int32(len(grid)), h)
+	for k, l := range lines {
+		a := l[0]
+		for _, v := range on[k] {
+			if err := cd.addSegment(a, v, 0); err != nil {
 				return f, err
 			}
+			a = v
+		}
+		if err := cd.addSegment(a, l[1], 0); err != nil {
+			return f, err
 		}
 	}
 	base := int32(len(grid))
@@ -257,4 +270,91 @@ func cutWindow(out *Mesh, p *Patch, w patchWindow, c Cut, tol Tolerance) (CutFac
 		}
 	}
 	return cutAssemble(out, p, w, c, cd, len(grid), nj, onBorder, tol)
+}
+
+// onGridLines returns, for each grid line segment of lines (vertex pairs of
+// cd), the outline's vertices (those not merged into a grid point: index
+// nGrid or more) within the merge distance of it, in order from its first
+// end to its second; each vertex goes to its nearest segment only. h is the
+// grid's spacing (the shortest segment), mm.
+//
+// Such a point lies on the line for every purpose but the exact predicates:
+// a glyph's straight edge on a grid line, its points moved by a float
+// addition, lands 1e-16 mm beside it. Constrained straight, the line would
+// then pass the point at that distance and leave a triangle of it and the
+// line's two ends, of zero area in all but rounding: a degenerate triangle
+// on the surface and on the floor (and walls meeting at it). Constrained
+// through the point instead, the line bends by less than the merge distance
+// and no such sliver is forced.
+func onGridLines(cd *CDT, lines [][2]int32, nGrid int32, h float64) [][]int32 {
+	out := make([][]int32, len(lines))
+	if !(cd.eps2 > 0) || !(h > 0) {
+		return out
+	}
+	eps := math.Sqrt(cd.eps2)
+	// The outline's distinct vertices, bucketed on a square grid of side h.
+	type key struct{ x, y int64 }
+	cell := func(q Vec2) key { return key{int64(math.Floor(q[0] / h)), int64(math.Floor(q[1] / h))} }
+	buckets := map[key][]int32{}
+	seen := make([]bool, len(cd.pts))
+	var verts []int32
+	for p := nGrid; p < int32(len(cd.rep)); p++ {
+		v := cd.rep[p]
+		if v < nGrid || seen[v] {
+			continue
+		}
+		seen[v] = true
+		verts = append(verts, v)
+		k := cell(cd.pts[v])
+		buckets[k] = append(buckets[k], v)
+	}
+	if len(verts) == 0 {
+		return out
+	}
+	best := make(map[int32]int, len(verts)) // vertex → index of its nearest line
+	bestD := make(map[int32]float64, len(verts))
+	for li, l := range lines {
+		pa, pb := cd.pts[l[0]], cd.pts[l[1]]
+		lo := cell(Vec2{math.Min(pa[0], pb[0]) - eps, math.Min(pa[1], pb[1]) - eps})
+		hi := cell(Vec2{math.Max(pa[0], pb[0]) + eps, math.Max(pa[1], pb[1]) + eps})
+		if (hi.x-lo.x+1)*(hi.y-lo.y+1) > int64(4*len(verts)+64) {
+			// a line far longer than the spacing: test every vertex
+			lo, hi = key{1, 1}, key{0, 0}
+			for _, v := range verts {
+				if d := segmentDist(pa, pb, cd.pts[v]); d <= eps {
+					if bd, ok := bestD[v]; !ok || d < bd {
+						best[v], bestD[v] = li, d
+					}
+				}
+			}
+		}
+		for x := lo.x; x <= hi.x; x++ {
+			for y := lo.y; y <= hi.y; y++ {
+				for _, v := range buckets[key{x, y}] {
+					if d := segmentDist(pa, pb, cd.pts[v]); d <= eps {
+						if bd, ok := bestD[v]; !ok || d < bd {
+							best[v], bestD[v] = li, d
+						}
+					}
+				}
+			}
+		}
+	}
+	// verts is in index order, so out is deterministic before the sort
+	for _, v := range verts {
+		if li, ok := best[v]; ok {
+			out[li] = append(out[li], v)
+		}
+	}
+	for li, vs := range out {
+		if len(vs) < 2 {
+			continue
+		}
+		pa, pb := cd.pts[lines[li][0]], cd.pts[lines[li][1]]
+		d := pb.Sub(pa)
+		slices.SortStableFunc(vs, func(a, b int32) int {
+			return cmp.Compare(cd.pts[a].Sub(pa).Dot(d), cd.pts[b].Sub(pa).Dot(d))
+		})
+	}
+	return out
 }
