@@ -276,3 +276,30 @@ func TestCutPatchNearGridLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCutPatchNearSlantedGridLines puts a region's edges on grid rows that
+// are not parallel to an axis (as a ring's rows are where its profile
+// changes along the band), the outline's points on them only to rounding.
+func TestCutPatchNearSlantedGridLines(t *testing.T) {
+	const nx, ny, s, slope = 24, 12, 0.5, 0.13
+	m, p := slab(12, 6, 2, nx, ny)
+	// shear the top's grid: v = y + slope·x
+	for i := 0; i <= nx; i++ {
+		for j := 0; j <= ny; j++ {
+			v := &m.Verts[i*(ny+1)+j]
+			v[1] += slope * v[0]
+		}
+	}
+	uv := p.UV
+	p.UV = func(i, j int) geom.Vec2 { q := uv(i, j); return geom.Vec2{q[0], q[1] + slope*q[0]} }
+	mustCheck(t, "sheared slab", m)
+	row := func(j int, x float64) geom.Vec2 { return geom.Vec2{x, float64(j)*s + slope*x} }
+	for _, off := range []float64{0, 2e-16, -1e-13, 1e-11, -1e-9} {
+		r := geom.Region{Contours: []geom.Contour{{
+			row(3, 2.1).Add(geom.Vec2{0, off}), row(3, 4.3).Add(geom.Vec2{0, -off}),
+			row(3, 6.7).Add(geom.Vec2{0, off}), row(7, 6.2), row(7, 3.05).Add(geom.Vec2{0, off}), {2.1, 3.3}}}}
+		name := fmt.Sprintf("sheared grid, offset %g mm", off)
+		checkCut(t, name, m, p, r, 0.3, false)
+		checkCut(t, name, m, p, r, 0.3, true)
+	}
+}
