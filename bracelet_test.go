@@ -1,17 +1,12 @@
 package mandrel
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"io"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/mandrel3d/mandrel/engrave"
-	"github.com/mandrel3d/mandrel/export"
 	"github.com/mandrel3d/mandrel/geom"
 	"github.com/mandrel3d/mandrel/link"
 )
@@ -158,37 +153,12 @@ func TestBraceletSpecErrors(t *testing.T) {
 		{`{"kind":"bracelet","bracelet":{"style":"charm"}}`, "bracelet.style"},
 		{`{"kind":"bracelet","bracelet":{"wrist_mm":20}}`, "bracelet.wrist_mm"},
 	} {
-		s, err := ParseSpec(strings.NewReader(c.json))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _, err = Build(context.Background(), s)
-		if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), c.field) {
-			t.Errorf("%s: error %v, want ErrSpec naming %s", c.json, err, c.field)
-		}
+		expectSpecError(t, c.json, c.field)
 	}
 }
 
 // BenchmarkBraceletModular builds the example bracelet (18 plates, 4
 // lettered) and writes it as STL.
 func BenchmarkBraceletModular(b *testing.B) {
-	data, err := os.ReadFile("examples/specs/bracelet-modular.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		s, err := ParseSpec(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		m, _, err := Build(ctx, s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := export.WriteSTL(io.Discard, m, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchSpecSTL(b, "examples/specs/bracelet-modular.json")
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mandrel3d/mandrel/export"
 	"github.com/mandrel3d/mandrel/geom"
 	"github.com/mandrel3d/mandrel/internal/conformance"
 )
@@ -269,4 +271,41 @@ func buildExample(t testing.TB, path string) (*Spec, *geom.Model, *Report) {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return s, m, rep
+}
+
+// expectSpecError builds a spec and fails the test unless the error wraps
+// ErrSpec and names the field.
+func expectSpecError(t *testing.T, js, field string) {
+	t.Helper()
+	s, err := ParseSpec(strings.NewReader(js))
+	if err == nil {
+		_, _, err = Build(context.Background(), s)
+	}
+	if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), field) {
+		t.Errorf("%s: error %v, want ErrSpec naming %s", js, err, field)
+	}
+}
+
+// benchSpecSTL benchmarks parsing, building and writing an example spec as
+// STL.
+func benchSpecSTL(b *testing.B, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := ParseSpec(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, _, err := Build(ctx, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := export.WriteSTL(io.Discard, m, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

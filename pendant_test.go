@@ -1,17 +1,14 @@
 package mandrel
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
 	"math"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/mandrel3d/mandrel/engrave"
-	"github.com/mandrel3d/mandrel/export"
 	"github.com/mandrel3d/mandrel/geom"
 )
 
@@ -36,39 +33,14 @@ func TestPendantSpecErrors(t *testing.T) {
 		{`{"kind":"pendant","pendant":{"shape":"disc","bail":{"inner_diameter_mm":0.5}}}`, "pendant.bail.inner_diameter_mm"},
 		{`{"kind":"pendant","pendant":{"shape":"blob"}}`, "pendant.shape"},
 	} {
-		s, err := ParseSpec(strings.NewReader(c.json))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _, err = Build(context.Background(), s)
-		if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), c.field) {
-			t.Errorf("%s: error %v, want ErrSpec naming %s", c.json, err, c.field)
-		}
+		expectSpecError(t, c.json, c.field)
 	}
 }
 
 // BenchmarkPendantHeartEngraved is issue #5's benchmark: a heart pendant
 // with a bezel stone and a back engraving, built and written as STL.
 func BenchmarkPendantHeartEngraved(b *testing.B) {
-	data, err := os.ReadFile("examples/specs/pendant-heart-engraved.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		s, err := ParseSpec(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		m, _, err := Build(ctx, s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := export.WriteSTL(io.Discard, m, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchSpecSTL(b, "examples/specs/pendant-heart-engraved.json")
 }
 
 // engravedPendant builds a spec with and without its engravings.
