@@ -45,17 +45,7 @@ func TestSegmentsKeepChord(t *testing.T) {
 func TestRevolveSphereAndTorus(t *testing.T) {
 	const r, chord = 3.0, 0.01
 	tol := Tolerance{ChordMM: chord}
-	n := tol.Segments(r, math.Pi)
-	prof := make([]Vec2, 0, n+1)
-	for i := 0; i <= n; i++ {
-		a := -math.Pi/2 + math.Pi*float64(i)/float64(n)
-		prof = append(prof, Vec2{r * math.Cos(a), r * math.Sin(a)})
-	}
-	prof[0][0], prof[n][0] = 0, 0
-	m, err := Revolve(prof, tol)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testSphere(t, r, tol)
 	if err := m.Check().Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +65,7 @@ func TestRevolveSphereAndTorus(t *testing.T) {
 		th := 2 * math.Pi * float64(i) / float64(k)
 		circle[i] = Vec2{R + a*math.Cos(th), a * math.Sin(th)}
 	}
-	m, err = Revolve(circle, tol)
+	m, err := Revolve(circle, tol)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -665,7 +665,7 @@ func triangleDistance(a, b [3]Vec3) (float64, Vec3, Vec3) {
 	}
 	for i := 0; i < 3; i++ {
 		for j := 0; j < 3; j++ {
-			p, q := closestSegments(a[i], a[(i+1)%3], b[j], b[(j+1)%3])
+			p, q := ClosestSegmentPoints(a[i], a[(i+1)%3], b[j], b[(j+1)%3])
 			try(p, q)
 		}
 	}
@@ -707,9 +707,10 @@ func piercing(a, b [3]Vec3) (Vec3, bool) {
 // coordinate: a few hundred float64 ulps.
 const pierceRel = 1e-13
 
-// closestSegments returns the closest points of segments p1q1 and p2q2
-// (Ericson, Real-Time Collision Detection, §5.1.9).
-func closestSegments(p1, q1, p2, q2 Vec3) (Vec3, Vec3) {
+// ClosestSegmentPoints returns the closest points of the segments p1q1 and
+// p2q2, mm (Ericson, Real-Time Collision Detection, §5.1.9). Degenerate
+// segments (points) are allowed.
+func ClosestSegmentPoints(p1, q1, p2, q2 Vec3) (Vec3, Vec3) {
 	d1, d2, r := q1.Sub(p1), q2.Sub(p2), p1.Sub(p2)
 	a, e, f := d1.LenSqr(), d2.LenSqr(), d2.Dot(r)
 	var s, t float64

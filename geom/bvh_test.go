@@ -59,7 +59,7 @@ func TestClosestSegmentsBySampling(t *testing.T) {
 		if it%10 == 0 {
 			q2 = p2.Add(q1.Sub(p1)) // parallel
 		}
-		a, b := closestSegments(p1, q1, p2, q2)
+		a, b := ClosestSegmentPoints(p1, q1, p2, q2)
 		d := a.Sub(b).Len()
 		const n = 200
 		for i := 0; i <= n; i++ {

@@ -81,36 +81,10 @@ func segPointDist(p, a, b geom.Vec3) float64 {
 	return p.Sub(a.Add(ab.Mul(t))).Len()
 }
 
-// segSegDist returns the distance between the segments p1q1 and p2q2
-// (Ericson, Real-Time Collision Detection, 2005, §5.1.9).
+// segSegDist returns the distance between the segments p1q1 and p2q2, mm.
 func segSegDist(p1, q1, p2, q2 geom.Vec3) float64 {
-	d1, d2, r := q1.Sub(p1), q2.Sub(p2), p1.Sub(p2)
-	a, e, f := d1.Dot(d1), d2.Dot(d2), d2.Dot(r)
-	var s, t float64
-	switch {
-	case a <= 1e-18 && e <= 1e-18:
-		return r.Len()
-	case a <= 1e-18:
-		t = clamp01(f / e)
-	default:
-		c := d1.Dot(r)
-		if e <= 1e-18 {
-			s = clamp01(-c / a)
-		} else {
-			b := d1.Dot(d2)
-			den := a*e - b*b
-			if den > 0 {
-				s = clamp01((b*f - c*e) / den)
-			}
-			t = (b*s + f) / e
-			if t < 0 {
-				t, s = 0, clamp01(-c/a)
-			} else if t > 1 {
-				t, s = 1, clamp01((b-c)/a)
-			}
-		}
-	}
-	return p1.Add(d1.Mul(s)).Sub(p2.Add(d2.Mul(t))).Len()
+	a, b := geom.ClosestSegmentPoints(p1, q1, p2, q2)
+	return a.Sub(b).Len()
 }
 
 func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
