@@ -19,7 +19,8 @@ const creaseSlack = 1e-12
 // Shade computes smooth normals. The normal of each corner of a triangle is
 // the average of the unit normals of the triangles around its vertex whose
 // normal is within creaseDeg degrees of the corner's own triangle, each
-// weighted by the triangle's angle at the vertex (Thürmer & Wüthrich 1998),
+// weighted by the triangle's angle at the vertex (Thürmer & Wüthrich 1998;
+// the angle within 1e-11 rad),
 // so the result does not depend on how a surface is split into triangles.
 // Corners of one vertex that end with the same normal share one output
 // vertex: a smooth band keeps its vertex count, while the facets of a gem
@@ -67,6 +68,13 @@ func (m *Mesh) CornerNormals(creaseDeg float64) [][3]Vec3 {
 // shade is Shade before the triangles it leaves out are removed: s.Tris is
 // indexed as m.Tris, and ok tells which triangles are valid (the others'
 // entries are meaningless).
+//
+// It works in passes over the triangles rather than around each vertex: the
+// angle-weighted sum of the faces at every vertex is scattered in triangle
+// order (the order of the definition, so the bits are the same), each face is
+// then tested against the cone of its corners' sums, and only the vertices
+// that fail (creases, cones wider than half the crease angle) are gathered
+// corner by corner.
 func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 	if !(creaseDeg > 0) {
 		creaseDeg = 0
@@ -80,12 +88,13 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 	nv := len(m.Verts)
 	nt := len(m.Tris)
 
-	// valid triangles, their unit normals and corner angles; corners are
-	// counted per vertex for the CSR adjacency below.
+	// Pass 1: valid triangles, their unit normals and corner angles, and
+	// the angle-weighted sum of the faces at each vertex.
 	ok := make([]bool, nt)
 	fn := make([]Vec3, nt)
-	ang := make([]float64, 3*nt)
-	start := make([]int32, nv+1)
+	sum := make([]Vec3, nv)
+	// state of a vertex: 0 unused, 1 smooth so far, 2 gathered by corners.
+	state := make([]uint8, nv)
 	for i, t := range m.Tris {
 		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
 			continue
@@ -101,112 +110,175 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 		abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
 		acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
 		nx, ny, nz := aby*acz-abz*acy, abz*acx-abx*acz, abx*acy-aby*acx
+		var f Vec3
 		if l := math.Sqrt(nx*nx + ny*ny + nz*nz); l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
 			r := 1 / l
-			fn[i] = Vec3{nx * r, ny * r, nz * r}
+			f = Vec3{nx * r, ny * r, nz * r}
 		}
-		bcx, bcy, bcz := c[0]-b[0], c[1]-b[1], c[2]-b[2]
-		bax, bay, baz := a[0]-b[0], a[1]-b[1], a[2]-b[2]
-		cax, cay, caz := a[0]-c[0], a[1]-c[1], a[2]-c[2]
-		cbx, cby, cbz := b[0]-c[0], b[1]-c[1], b[2]-c[2]
-		ang[3*i] = cornerAngle(abx, aby, abz, acx, acy, acz)
-		ang[3*i+1] = cornerAngle(bcx, bcy, bcz, bax, bay, baz)
-		ang[3*i+2] = cornerAngle(cax, cay, caz, cbx, cby, cbz)
-		start[t[0]+1]++
-		start[t[1]+1]++
-		start[t[2]+1]++
+		fn[i] = f
+		w := triangleAngles(a, b, c)
+		for k, v := range t {
+			s := &sum[v]
+			s[0], s[1], s[2] = s[0]+f[0]*w[k], s[1]+f[1]*w[k], s[2]+f[2]*w[k]
+			state[v] = 1
+		}
 	}
-	// corners grouped by vertex, in triangle order (counting sort): the
-	// corners of v are corners[start[v]:start[v+1]].
+
+	// Pass 2: the unit average at each vertex (in place of its sum); a
+	// vertex whose sum has no direction is gathered by corners.
+	for v := range sum {
+		if state[v] != 1 {
+			continue
+		}
+		s := sum[v]
+		if l := math.Sqrt(s[0]*s[0] + s[1]*s[1] + s[2]*s[2]); l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
+			r := 1 / l
+			sum[v] = Vec3{s[0] * r, s[1] * r, s[2] * r}
+		} else {
+			state[v] = 2
+		}
+	}
+	// Pass 3: a face outside the half-crease cone of a corner's average (or
+	// without a normal) sends that vertex to be gathered by corners.
+	nGather := 0
+	for i, t := range m.Tris {
+		if !ok[i] {
+			continue
+		}
+		f := fn[i]
+		for _, v := range t {
+			if state[v] != 1 {
+				continue
+			}
+			n := sum[v]
+			if f == (Vec3{}) || !(f[0]*n[0]+f[1]*n[1]+f[2]*n[2] >= cosHalf) {
+				state[v] = 2
+				nGather++
+			}
+		}
+	}
+
+	// Output vertices in source order: one per smooth vertex, and for a
+	// gathered vertex one per distinct corner normal.
+	s := &Shaded{
+		Verts:   make([]Vec3, 0, nv),
+		Normals: make([]Vec3, 0, nv),
+		Tris:    make([][3]uint32, nt), // corner → output vertex; compacted by Shade
+	}
+	out := s.Tris
+	var start, corners []int32
+	if nGather > 0 {
+		start, corners = m.gatherCorners(ok, state, 2)
+	}
+	id := make([]uint32, nv)
 	for v := 0; v < nv; v++ {
-		start[v+1] += start[v]
+		switch state[v] {
+		case 1:
+			id[v] = uint32(len(s.Verts))
+			s.Verts = append(s.Verts, m.Verts[v])
+			s.Normals = append(s.Normals, sum[v])
+		case 2:
+			m.shadeCorners(s, v, corners[start[v]:start[v+1]], fn, cosC)
+		}
 	}
-	corners := make([]int32, start[nv]) // 3·triangle + corner
 	for i, t := range m.Tris {
 		if !ok[i] {
 			continue
 		}
 		for k, v := range t {
-			corners[start[v]] = int32(3*i + k)
-			start[v]++
+			if state[v] == 1 {
+				out[i][k] = id[v]
+			}
+		}
+	}
+	return s, ok
+}
+
+// gatherCorners lists the corners (3·triangle + corner) of the vertices whose
+// state is want, grouped by vertex in triangle order: the corners of v are
+// corners[start[v]:start[v+1]]. Only valid triangles count.
+func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8) (start, corners []int32) {
+	nv := len(m.Verts)
+	start = make([]int32, nv+1)
+	for i, t := range m.Tris {
+		if !ok[i] {
+			continue
+		}
+		for _, v := range t {
+			if state[v] == want {
+				start[v+1]++
+			}
+		}
+	}
+	for v := 0; v < nv; v++ {
+		start[v+1] += start[v]
+	}
+	corners = make([]int32, start[nv])
+	for i, t := range m.Tris {
+		if !ok[i] {
+			continue
+		}
+		for k, v := range t {
+			if state[v] == want {
+				corners[start[v]] = int32(3*i + k)
+				start[v]++
+			}
 		}
 	}
 	// filling moved each start to the next vertex's: shift back.
 	copy(start[1:], start[:nv])
 	start[0] = 0
+	return start, corners
+}
 
-	s := &Shaded{
-		Verts:   make([]Vec3, 0, nv),
-		Normals: make([]Vec3, 0, nv),
-		Tris:    make([][3]uint32, nt), // corner → output vertex; compacted below
+// shadeCorners gives each corner cs of vertex v its own normal: the
+// angle-weighted average of the faces around v within the crease of the
+// corner's face (cosC on the cosine). Corners with the same normal share an
+// output vertex, appended to s; their ids go to s.Tris.
+func (m *Mesh) shadeCorners(s *Shaded, v int, cs []int32, fn []Vec3, cosC float64) {
+	// the faces and weights of the corners, gathered once; the angles are
+	// computed again (few vertices come here) rather than kept for all.
+	type face struct {
+		n Vec3
+		w float64
 	}
-	out := s.Tris
-	for v := 0; v < nv; v++ {
-		cs := corners[start[v]:start[v+1]]
-		if len(cs) == 0 {
-			continue
-		}
-		// Smooth vertex: every corner sums every face, in the same order
-		// as below, so its normal is the same bits either way.
-		var sx, sy, sz float64
-		for _, d := range cs {
-			f, w := fn[d/3], ang[d]
-			sx, sy, sz = sx+f[0]*w, sy+f[1]*w, sz+f[2]*w
-		}
-		if l := math.Sqrt(sx*sx + sy*sy + sz*sz); l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
-			r := 1 / l
-			nx, ny, nz := sx*r, sy*r, sz*r
-			smooth := true
-			for _, d := range cs {
-				f := fn[d/3]
-				if f == (Vec3{}) || !(f[0]*nx+f[1]*ny+f[2]*nz >= cosHalf) {
-					smooth = false
-					break
-				}
-			}
-			if smooth {
-				id := uint32(len(s.Verts))
-				s.Verts = append(s.Verts, m.Verts[v])
-				s.Normals = append(s.Normals, Vec3{nx, ny, nz})
-				for _, c := range cs {
-					out[c/3][c%3] = id
-				}
-				continue
-			}
-		}
-		first := len(s.Verts) // output vertices of v start here
-		for _, c := range cs {
-			own := fn[c/3]
-			var n Vec3
-			for _, d := range cs {
-				f := fn[d/3]
-				if d == c || own == (Vec3{}) || own.Dot(f) >= cosC {
-					n = n.Add(f.Mul(ang[d]))
-				}
-			}
-			n = unit(n)
-			if n == (Vec3{}) {
-				n = own
-			}
-			if n == (Vec3{}) {
-				n = Vec3{0, 0, 1}
-			}
-			id := -1
-			for j := first; j < len(s.Verts); j++ {
-				if s.Normals[j] == n {
-					id = j
-					break
-				}
-			}
-			if id < 0 {
-				id = len(s.Verts)
-				s.Verts = append(s.Verts, m.Verts[v])
-				s.Normals = append(s.Normals, n)
-			}
-			out[c/3][c%3] = uint32(id)
-		}
+	var buf [16]face
+	fs := buf[:0]
+	for _, d := range cs {
+		t := m.Tris[d/3]
+		w := triangleAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
+		fs = append(fs, face{fn[d/3], w[d%3]})
 	}
-	return s, ok
+	first := len(s.Verts) // output vertices of v start here
+	for ci, c := range cs {
+		own := fs[ci].n
+		var nx, ny, nz float64
+		for di, f := range fs {
+			if di == ci || own == (Vec3{}) || own[0]*f.n[0]+own[1]*f.n[1]+own[2]*f.n[2] >= cosC {
+				nx, ny, nz = nx+f.n[0]*f.w, ny+f.n[1]*f.w, nz+f.n[2]*f.w
+			}
+		}
+		n := unit(Vec3{nx, ny, nz})
+		if n == (Vec3{}) {
+			n = own
+		}
+		if n == (Vec3{}) {
+			n = Vec3{0, 0, 1}
+		}
+		id := -1
+		for j := first; j < len(s.Verts); j++ {
+			if s.Normals[j] == n {
+				id = j
+				break
+			}
+		}
+		if id < 0 {
+			id = len(s.Verts)
+			s.Verts = append(s.Verts, m.Verts[v])
+			s.Normals = append(s.Normals, n)
+		}
+		s.Tris[c/3][c%3] = uint32(id)
+	}
 }
 
 // shadeConeSlack is the margin, on the cosine, by which every face around a
@@ -215,11 +287,66 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 // below any angle that matters.
 const shadeConeSlack = 1e-9
 
+// triangleAngles returns the angles of triangle abc at a, b and c, radians.
+func triangleAngles(a, b, c Vec3) [3]float64 {
+	abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
+	acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
+	bcx, bcy, bcz := c[0]-b[0], c[1]-b[1], c[2]-b[2]
+	return [3]float64{
+		cornerAngle(abx, aby, abz, acx, acy, acz),
+		cornerAngle(bcx, bcy, bcz, -abx, -aby, -abz),
+		cornerAngle(-acx, -acy, -acz, -bcx, -bcy, -bcz),
+	}
+}
+
 // cornerAngle returns the angle between (x1, y1, z1) and (x2, y2, z2) in
-// radians, 0 to π: atan2(|e1 × e2|, e1 · e2), as mgl64 computes it.
+// radians, 0 to π: atan2(|e1 × e2|, e1 · e2), within 1e-11 rad.
 func cornerAngle(x1, y1, z1, x2, y2, z2 float64) float64 {
 	cx, cy, cz := y1*z2-z1*y2, z1*x2-x1*z2, x1*y2-y1*x2
-	return math.Atan2(math.Sqrt(cx*cx+cy*cy+cz*cz), x1*x2+y1*y2+z1*z2)
+	return atan2Upper(math.Sqrt(cx*cx+cy*cy+cz*cz), x1*x2+y1*y2+z1*z2)
+}
+
+// tanPi8 is tan(π/8), the bound of atanSmall's interval.
+const tanPi8 = 0.41421356237309503
+
+// atan2Upper returns atan2(y, x) for y ≥ 0 (the upper half-plane, 0 to π)
+// within 1e-11 rad, several times faster than math.Atan2: one division and a
+// polynomial. The angle φ from the x axis to (|x|, y) is reduced to an
+// argument of at most tan(π/8): φ = atan(y/|x|) below π/8, π/2 − atan(|x|/y)
+// above 3π/8, and π/4 + atan((y−|x|)/(y+|x|)) between. atan2Upper(0, 0) is 0;
+// NaN gives NaN, and an infinite y with a finite x gives π/2.
+func atan2Upper(y, x float64) float64 {
+	ax := math.Abs(x)
+	var phi float64
+	switch {
+	case y <= tanPi8*ax:
+		if ax == 0 {
+			return 0
+		}
+		phi = atanSmall(y / ax)
+	case ax <= tanPi8*y:
+		phi = math.Pi/2 - atanSmall(ax/y)
+	default:
+		phi = math.Pi/4 + atanSmall((y-ax)/(y+ax))
+	}
+	if x < 0 {
+		return math.Pi - phi
+	}
+	return phi
+}
+
+// atanSmall returns atan(z) for |z| ≤ tan(π/8) within 1e-11: z·p(z²), with p
+// the degree-6 Chebyshev interpolant of atan(√w)/√w on [0, tan²(π/8)].
+func atanSmall(z float64) float64 {
+	w := z * z
+	p := 0.04712995980715043
+	p = p*w - 0.08459108462756157
+	p = p*w + 0.11041054014486623
+	p = p*w - 0.1428163924507211
+	p = p*w + 0.19999885898007624
+	p = p*w - 0.3333333212786552
+	p = p*w + 0.9999999999791271
+	return z * p
 }
 
 // finite3 reports whether every coordinate of a, b and c is finite: x − x is

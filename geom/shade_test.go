@@ -168,7 +168,7 @@ func shadeByDefinition(m *Mesh, creaseDeg float64) *Shaded {
 		fn[i] = unit(p[1].Sub(p[0]).Cross(p[2].Sub(p[0])))
 		for k := range 3 {
 			e1, e2 := p[(k+1)%3].Sub(p[k]), p[(k+2)%3].Sub(p[k])
-			ang[i][k] = math.Atan2(e1.Cross(e2).Len(), e1.Dot(e2))
+			ang[i][k] = atan2Upper(e1.Cross(e2).Len(), e1.Dot(e2))
 			around[t[k]] = append(around[t[k]], corner{i, k})
 		}
 	}
@@ -300,5 +300,40 @@ func TestCornerNormalsMatchShade(t *testing.T) {
 				t.Fatalf("%s at %g°: matched %d of Shade's %d triangles", name, c, k, len(s.Tris))
 			}
 		}
+	}
+}
+
+// TestAtan2Upper checks Shade's corner angle against math.Atan2 over the
+// upper half-plane, at the octant boundaries of its reduction, at magnitudes
+// from 1e-300 to 1e300, and at the special values.
+func TestAtan2Upper(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	check := func(y, x float64) {
+		t.Helper()
+		got, want := atan2Upper(y, x), math.Atan2(y, x)
+		if !(math.Abs(got-want) <= 1e-11) {
+			t.Fatalf("atan2Upper(%g, %g) = %.17g, math.Atan2 %.17g", y, x, got, want)
+		}
+	}
+	for range 200000 {
+		a := math.Pi * rng.Float64()
+		r := math.Pow(10, 600*rng.Float64()-300)
+		check(r*math.Sin(a), r*math.Cos(a))
+	}
+	for _, a := range []float64{0, math.Pi / 8, math.Pi / 4, 3 * math.Pi / 8, math.Pi / 2, 5 * math.Pi / 8, 3 * math.Pi / 4, 7 * math.Pi / 8, math.Pi} {
+		for _, d := range []float64{-1e-15, 0, 1e-15} {
+			check(math.Abs(math.Sin(a+d)), math.Cos(a+d))
+		}
+	}
+	check(0, 1)
+	check(0, -1)
+	check(1, 0)
+	check(math.Inf(1), 5)
+	check(math.Inf(1), -5)
+	if got := atan2Upper(0, 0); got != 0 {
+		t.Errorf("atan2Upper(0, 0) = %g, want 0", got)
+	}
+	if got := atan2Upper(math.NaN(), 1); !math.IsNaN(got) {
+		t.Errorf("atan2Upper(NaN, 1) = %g, want NaN", got)
 	}
 }
