@@ -131,11 +131,35 @@ func (b Box) Empty() bool { return b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] ||
 // Bounds returns the bounding box of the mesh's vertices that triangles use
 // (an unused vertex does not count).
 func (m *Mesh) Bounds() Box {
-	b := EmptyBox()
+	// scalar bounds in registers: this runs on every part of every report.
+	inf := math.Inf(1)
+	x0, y0, z0, x1, y1, z1 := inf, inf, inf, -inf, -inf, -inf
+	nan := false
+	nv := uint32(len(m.Verts))
 	for _, t := range m.Tris {
 		for _, i := range t {
-			if int(i) < len(m.Verts) {
-				b = b.Extend(m.Verts[i])
+			if i >= nv {
+				continue
+			}
+			p := &m.Verts[i]
+			x, y, z := p[0], p[1], p[2]
+			if x != x || y != y || z != z {
+				nan = true
+				continue
+			}
+			x0, x1 = min(x0, x), max(x1, x)
+			y0, y1 = min(y0, y), max(y1, y)
+			z0, z1 = min(z0, z), max(z1, z)
+		}
+	}
+	b := Box{Min: Vec3{x0, y0, z0}, Max: Vec3{x1, y1, z1}}
+	if nan {
+		// rare: Extend gives a NaN coordinate's axis NaN bounds.
+		for _, t := range m.Tris {
+			for _, i := range t {
+				if i < nv {
+					b = b.Extend(m.Verts[i])
+				}
 			}
 		}
 	}
