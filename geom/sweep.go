@@ -8,7 +8,15 @@ import "fmt"
 type Frame struct{ Origin, X, Y Vec3 }
 
 // Place maps the profile point p into space.
-func (f Frame) Place(p Vec2) Vec3 { return f.Origin.Add(f.X.Mul(p[0])).Add(f.Y.Mul(p[1])) }
+func (f Frame) Place(p Vec2) Vec3 {
+	// Origin + X·p[0] + Y·p[1], in scalars (mgl64's array methods copy).
+	u, v := p[0], p[1]
+	return Vec3{
+		f.Origin[0] + f.X[0]*u + f.Y[0]*v,
+		f.Origin[1] + f.X[1]*u + f.Y[1]*v,
+		f.Origin[2] + f.X[2]*u + f.Y[2]*v,
+	}
+}
 
 // SweepClosed joins closed profiles, one per frame, into a closed tube: station
 // i to station i+1 and the last back to the first, so the solid is a torus-like

@@ -24,12 +24,8 @@ func unit(v Vec3) Vec3 {
 
 // finite reports whether every component of v is a finite number.
 func finite(v Vec3) bool {
-	for _, c := range v {
-		if math.IsNaN(c) || math.IsInf(c, 0) {
-			return false
-		}
-	}
-	return true
+	// x − x is 0 for a finite x and NaN for ±Inf or NaN.
+	return (v[0]-v[0])+(v[1]-v[1])+(v[2]-v[2]) == 0
 }
 
 // cross2 is the z component of the cross product of two 2D vectors.

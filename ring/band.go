@@ -55,7 +55,10 @@ func (p Params) bandGrid() (*bandSweep, error) {
 		return nil, err
 	}
 	frames := make([]geom.Frame, n)
+	// profiles are read-only once made: stations of the same width and
+	// thickness (all of an untapered band) share one.
 	profiles := make([][]geom.Vec2, n)
+	var lastW, lastT float64
 	for i := range frames {
 		phi := 2 * math.Pi * float64(i) / float64(n)
 		s, c := math.Sincos(phi)
@@ -63,11 +66,15 @@ func (p Params) bandGrid() (*bandSweep, error) {
 		blend := (1 - c) / 2
 		w := p.WidthMM + (wb-p.WidthMM)*blend
 		t := p.ThicknessMM + (tb-p.ThicknessMM)*blend
+		if i > 0 && w == lastW && t == lastT {
+			profiles[i] = profiles[i-1]
+			continue
+		}
 		poly := p.Profile.polygon(w, t, counts)
 		for j, q := range poly {
 			poly[j] = geom.Vec2{q[0], (r + q[1]) * k}
 		}
-		profiles[i] = poly
+		profiles[i], lastW, lastT = poly, w, t
 	}
 	return &bandSweep{frames: frames, profiles: profiles, counts: counts}, nil
 }
