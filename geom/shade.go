@@ -20,7 +20,7 @@ const creaseSlack = 1e-12
 // the average of the unit normals of the triangles around its vertex whose
 // normal is within creaseDeg degrees of the corner's own triangle, each
 // weighted by the triangle's angle at the vertex (Thürmer & Wüthrich 1998;
-// the angle within 1e-11 rad),
+// the angle to 1e-11 rad and the rounding of the area),
 // so the result does not depend on how a surface is split into triangles.
 // Corners of one vertex that end with the same normal share one output
 // vertex: a smooth band keeps its vertex count, while the facets of a gem
@@ -104,19 +104,8 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 			continue
 		}
 		ok[i] = true
-		// Scalar arithmetic in mgl64's order of operations (Sub, Cross,
-		// Dot, Len, unit), so the bits are those of the vector methods:
-		// the compiler keeps scalars in registers but [3]float64 in memory.
-		abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
-		acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
-		nx, ny, nz := aby*acz-abz*acy, abz*acx-abx*acz, abx*acy-aby*acx
-		var f Vec3
-		if l := math.Sqrt(nx*nx + ny*ny + nz*nz); l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
-			r := 1 / l
-			f = Vec3{nx * r, ny * r, nz * r}
-		}
+		f, w := faceNormalAngles(a, b, c)
 		fn[i] = f
-		w := triangleAngles(a, b, c)
 		for k, v := range t {
 			s := &sum[v]
 			s[0], s[1], s[2] = s[0]+f[0]*w[k], s[1]+f[1]*w[k], s[2]+f[2]*w[k]
@@ -246,7 +235,7 @@ func (m *Mesh) shadeCorners(s *Shaded, v int, cs []int32, fn []Vec3, cosC float6
 	fs := buf[:0]
 	for _, d := range cs {
 		t := m.Tris[d/3]
-		w := triangleAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
+		_, w := faceNormalAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
 		fs = append(fs, face{fn[d/3], w[d%3]})
 	}
 	first := len(s.Verts) // output vertices of v start here
@@ -287,23 +276,28 @@ func (m *Mesh) shadeCorners(s *Shaded, v int, cs []int32, fn []Vec3, cosC float6
 // below any angle that matters.
 const shadeConeSlack = 1e-9
 
-// triangleAngles returns the angles of triangle abc at a, b and c, radians.
-func triangleAngles(a, b, c Vec3) [3]float64 {
+// faceNormalAngles returns the unit normal of triangle abc (zero if it has
+// none) and its angles at a, b and c in radians, within 1e-11 rad plus the
+// rounding of the area (relative 2⁻⁵²·ℓ²/2A for longest edge ℓ, area A). The
+// normal is computed in scalars in mgl64's order of operations (Sub, Cross,
+// Dot, Len, unit), so its bits are those of the vector methods. Every corner
+// angle is atan2(|e1 × e2|, e1 · e2), and |e1 × e2| is twice the area at all
+// three corners: one cross product serves the normal and the angles, and the
+// third angle is π minus the other two.
+func faceNormalAngles(a, b, c Vec3) (n Vec3, ang [3]float64) {
 	abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
 	acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
 	bcx, bcy, bcz := c[0]-b[0], c[1]-b[1], c[2]-b[2]
-	return [3]float64{
-		cornerAngle(abx, aby, abz, acx, acy, acz),
-		cornerAngle(bcx, bcy, bcz, -abx, -aby, -abz),
-		cornerAngle(-acx, -acy, -acz, -bcx, -bcy, -bcz),
+	nx, ny, nz := aby*acz-abz*acy, abz*acx-abx*acz, abx*acy-aby*acx
+	l := math.Sqrt(nx*nx + ny*ny + nz*nz)
+	if l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
+		r := 1 / l
+		n = Vec3{nx * r, ny * r, nz * r}
 	}
-}
-
-// cornerAngle returns the angle between (x1, y1, z1) and (x2, y2, z2) in
-// radians, 0 to π: atan2(|e1 × e2|, e1 · e2), within 1e-11 rad.
-func cornerAngle(x1, y1, z1, x2, y2, z2 float64) float64 {
-	cx, cy, cz := y1*z2-z1*y2, z1*x2-x1*z2, x1*y2-y1*x2
-	return atan2Upper(math.Sqrt(cx*cx+cy*cy+cz*cz), x1*x2+y1*y2+z1*z2)
+	ang[0] = atan2Upper(l, abx*acx+aby*acy+abz*acz)
+	ang[1] = atan2Upper(l, -(abx*bcx + aby*bcy + abz*bcz))
+	ang[2] = max(0, math.Pi-ang[0]-ang[1])
+	return n, ang
 }
 
 // tanPi8 is tan(π/8), the bound of atanSmall's interval.
@@ -335,17 +329,18 @@ func atan2Upper(y, x float64) float64 {
 	return phi
 }
 
-// atanSmall returns atan(z) for |z| ≤ tan(π/8) within 1e-11: z·p(z²), with p
-// the degree-6 Chebyshev interpolant of atan(√w)/√w on [0, tan²(π/8)].
+// atanSmall returns atan(z) for |z| ≤ tan(π/8) within 3e-13: z·p(z²), with
+// p the degree-7 Chebyshev interpolant of atan(√w)/√w on [0, tan²(π/8)].
 func atanSmall(z float64) float64 {
 	w := z * z
-	p := 0.04712995980715043
-	p = p*w - 0.08459108462756157
-	p = p*w + 0.11041054014486623
-	p = p*w - 0.1428163924507211
-	p = p*w + 0.19999885898007624
-	p = p*w - 0.3333333212786552
-	p = p*w + 0.9999999999791271
+	p := -0.037701739493473684
+	p = p*w + 0.06977004527152933
+	p = p*w - 0.08993216839634535
+	p = p*w + 0.11103534816703556
+	p = p*w - 0.14285391248881696
+	p = p*w + 0.19999993188354553
+	p = p*w - 0.333333332783726
+	p = p*w + 0.9999999999992695
 	return z * p
 }
 

@@ -166,9 +166,8 @@ func shadeByDefinition(m *Mesh, creaseDeg float64) *Shaded {
 		}
 		ok[i] = true
 		fn[i] = unit(p[1].Sub(p[0]).Cross(p[2].Sub(p[0])))
+		_, ang[i] = faceNormalAngles(p[0], p[1], p[2])
 		for k := range 3 {
-			e1, e2 := p[(k+1)%3].Sub(p[k]), p[(k+2)%3].Sub(p[k])
-			ang[i][k] = atan2Upper(e1.Cross(e2).Len(), e1.Dot(e2))
 			around[t[k]] = append(around[t[k]], corner{i, k})
 		}
 	}
@@ -299,6 +298,44 @@ func TestCornerNormalsMatchShade(t *testing.T) {
 			if k != len(s.Tris) {
 				t.Fatalf("%s at %g°: matched %d of Shade's %d triangles", name, c, k, len(s.Tris))
 			}
+		}
+	}
+}
+
+// TestFaceNormalAngles: each corner angle within 1e-11 rad (plus the
+// rounding of the area) of math.Atan2(|e1 × e2|, e1 · e2), on random, sliver
+// and needle triangles,
+// and the normal is mgl64's to the bit.
+func TestFaceNormalAngles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	rv := func(s float64) Vec3 { return Vec3{s * rng.NormFloat64(), s * rng.NormFloat64(), s * rng.NormFloat64()} }
+	for trial := range 20000 {
+		a, b, c := rv(10), rv(10), rv(10)
+		switch trial % 4 {
+		case 1: // sliver: c near the segment ab
+			c = a.Add(b.Sub(a).Mul(rng.Float64())).Add(rv(1e-6))
+		case 2: // needle: b and c near each other
+			c = b.Add(rv(1e-5))
+		case 3: // far from the origin
+			o := rv(1e4)
+			a, b, c = a.Add(o), b.Add(o), c.Add(o)
+		}
+		n, ang := faceNormalAngles(a, b, c)
+		p := [3]Vec3{a, b, c}
+		for k := range 3 {
+			e1, e2 := p[(k+1)%3].Sub(p[k]), p[(k+2)%3].Sub(p[k])
+			want := math.Atan2(e1.Cross(e2).Len(), e1.Dot(e2))
+			// |e1 × e2| comes from corner a's edges: its rounding,
+			// relative 2⁻⁵²·(longest edge)²/(twice the area), carries into
+			// the other corners' angles.
+			l2 := max(b.Sub(a).LenSqr(), c.Sub(a).LenSqr(), c.Sub(b).LenSqr())
+			tol := 1e-11 + 4e-16*l2/b.Sub(a).Cross(c.Sub(a)).Len()
+			if d := math.Abs(ang[k] - want); !(d <= tol) {
+				t.Fatalf("trial %d corner %d: angle %.17g, atan2 %.17g", trial, k, ang[k], want)
+			}
+		}
+		if wantN := unit(b.Sub(a).Cross(c.Sub(a))); n != wantN {
+			t.Fatalf("trial %d: normal %v, mgl64 %v", trial, n, wantN)
 		}
 	}
 }
