@@ -118,10 +118,11 @@ func (b *glbBuilder) vec3s(v []geom.Vec3, s float64, withBounds bool) (acc, over
 		q := toGLTF(p, s)
 		d := data[12*i : 12*i+12]
 		for k := 0; k < 3; k++ {
-			if math.IsInf(float64(q[k]), 0) {
+			bits := math.Float32bits(q[k])
+			if bits&0x7f800000 == 0x7f800000 { // overflowed to ±Inf (or NaN)
 				return -1, i
 			}
-			binary.LittleEndian.PutUint32(d[4*k:], math.Float32bits(q[k]))
+			binary.LittleEndian.PutUint32(d[4*k:], bits)
 			lo[k], hi[k] = min(lo[k], q[k]), max(hi[k], q[k])
 		}
 	}
