@@ -155,9 +155,10 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 		Tris:    make([][3]uint32, nt), // corner → output vertex; compacted by Shade
 	}
 	out := s.Tris
-	var start, corners []int32
+	var start []int32
+	var corners []shadeCorner
 	if nGather > 0 {
-		start, corners = m.gatherCorners(ok, state, 2)
+		start, corners = m.gatherCorners(ok, state, 2, fn)
 	}
 	id := make([]uint32, nv)
 	for v := 0; v < nv; v++ {
@@ -167,7 +168,7 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 			s.Verts = append(s.Verts, m.Verts[v])
 			s.Normals = append(s.Normals, sum[v])
 		case 2:
-			m.shadeCorners(s, v, corners[start[v]:start[v+1]], fn, cosC)
+			m.shadeCorners(s, v, corners[start[v]:start[v+1]], cosC)
 		}
 	}
 	for i, t := range m.Tris {
@@ -183,10 +184,18 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 	return s, ok
 }
 
-// gatherCorners lists the corners (3·triangle + corner) of the vertices whose
-// state is want, grouped by vertex in triangle order: the corners of v are
-// corners[start[v]:start[v+1]]. Only valid triangles count.
-func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8) (start, corners []int32) {
+// shadeCorner is one corner of a vertex gathered corner by corner.
+type shadeCorner struct {
+	n  Vec3    // unit normal of the corner's face
+	w  float64 // the face's angle at the vertex, radians
+	id int32   // 3·triangle + corner
+}
+
+// gatherCorners lists the corners of the vertices whose state is want,
+// grouped by vertex in triangle order: the corners of v are
+// corners[start[v]:start[v+1]]. Only valid triangles count; each triangle
+// with such a corner has its angles computed once.
+func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8, fn []Vec3) (start []int32, corners []shadeCorner) {
 	nv := len(m.Verts)
 	start = make([]int32, nv+1)
 	for i, t := range m.Tris {
@@ -202,14 +211,15 @@ func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8) (start, corne
 	for v := 0; v < nv; v++ {
 		start[v+1] += start[v]
 	}
-	corners = make([]int32, start[nv])
+	corners = make([]shadeCorner, start[nv])
 	for i, t := range m.Tris {
-		if !ok[i] {
+		if !ok[i] || state[t[0]] != want && state[t[1]] != want && state[t[2]] != want {
 			continue
 		}
+		_, w := faceNormalAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
 		for k, v := range t {
 			if state[v] == want {
-				corners[start[v]] = int32(3*i + k)
+				corners[start[v]] = shadeCorner{n: fn[i], w: w[k], id: int32(3*i + k)}
 				start[v]++
 			}
 		}
@@ -224,25 +234,12 @@ func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8) (start, corne
 // angle-weighted average of the faces around v within the crease of the
 // corner's face (cosC on the cosine). Corners with the same normal share an
 // output vertex, appended to s; their ids go to s.Tris.
-func (m *Mesh) shadeCorners(s *Shaded, v int, cs []int32, fn []Vec3, cosC float64) {
-	// the faces and weights of the corners, gathered once; the angles are
-	// computed again (few vertices come here) rather than kept for all.
-	type face struct {
-		n Vec3
-		w float64
-	}
-	var buf [16]face
-	fs := buf[:0]
-	for _, d := range cs {
-		t := m.Tris[d/3]
-		_, w := faceNormalAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
-		fs = append(fs, face{fn[d/3], w[d%3]})
-	}
+func (m *Mesh) shadeCorners(s *Shaded, v int, cs []shadeCorner, cosC float64) {
 	first := len(s.Verts) // output vertices of v start here
 	for ci, c := range cs {
-		own := fs[ci].n
+		own := c.n
 		var nx, ny, nz float64
-		for di, f := range fs {
+		for di, f := range cs {
 			if di == ci || own == (Vec3{}) || own[0]*f.n[0]+own[1]*f.n[1]+own[2]*f.n[2] >= cosC {
 				nx, ny, nz = nx+f.n[0]*f.w, ny+f.n[1]*f.w, nz+f.n[2]*f.w
 			}
@@ -266,7 +263,7 @@ func (m *Mesh) shadeCorners(s *Shaded, v int, cs []int32, fn []Vec3, cosC float6
 			s.Verts = append(s.Verts, m.Verts[v])
 			s.Normals = append(s.Normals, n)
 		}
-		s.Tris[c/3][c%3] = uint32(id)
+		s.Tris[c.id/3][c.id%3] = uint32(id)
 	}
 }
 
