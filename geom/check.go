@@ -128,33 +128,36 @@ func (r CheckReport) OK() bool { return r.Err() == nil }
 // example.
 func (r CheckReport) Err() error {
 	var p []string
-	// what is "singular|plural".
-	add := func(n int, what string, first string) {
+	// what is "singular|plural"; first lists the examples (called only
+	// when there is a problem, so that a valid report allocates nothing).
+	add := func(n int, what string, first func() string) {
 		if n > 0 {
 			one, many, _ := strings.Cut(what, "|")
 			if n > 1 {
 				one = many
 			}
-			p = append(p, fmt.Sprintf("%d %s (first: %s)", n, one, first))
+			p = append(p, fmt.Sprintf("%d %s (first: %s)", n, one, first()))
 		}
 	}
+	ints := func(what string, v []int) func() string { return func() string { return firstInts(what, v) } }
+	edges := func(v []EdgeRef) func() string { return func() string { return firstEdges(v) } }
 	if r.Triangles == 0 {
 		p = append(p, "no triangles")
 	}
-	add(r.BadIndices, "triangle with an out-of-range index|triangles with out-of-range indices", firstInts("triangle", r.FirstBadIndices))
-	add(r.NonFinite, "non-finite vertex|non-finite vertices", firstInts("vertex", r.FirstNonFinite))
-	add(r.Degenerate, "degenerate triangle|degenerate triangles", firstInts("triangle", r.FirstDegenerate))
-	add(r.OpenEdges, "open edge|open edges", firstEdges(r.FirstOpenEdges))
-	add(r.NonManifoldEdges, "non-manifold edge|non-manifold edges", firstEdges(r.FirstNonManifoldEdges))
-	add(r.MisorientedEdges, "misoriented edge|misoriented edges", firstEdges(r.FirstMisorientedEdges))
-	add(r.NonManifoldVertices, "non-manifold vertex|non-manifold vertices", firstInts("vertex", r.FirstNonManifoldVertices))
-	add(r.NegativeShells, "inside-out shell|inside-out shells", firstInts("triangle", r.FirstNegativeShells))
+	add(r.BadIndices, "triangle with an out-of-range index|triangles with out-of-range indices", ints("triangle", r.FirstBadIndices))
+	add(r.NonFinite, "non-finite vertex|non-finite vertices", ints("vertex", r.FirstNonFinite))
+	add(r.Degenerate, "degenerate triangle|degenerate triangles", ints("triangle", r.FirstDegenerate))
+	add(r.OpenEdges, "open edge|open edges", edges(r.FirstOpenEdges))
+	add(r.NonManifoldEdges, "non-manifold edge|non-manifold edges", edges(r.FirstNonManifoldEdges))
+	add(r.MisorientedEdges, "misoriented edge|misoriented edges", edges(r.FirstMisorientedEdges))
+	add(r.NonManifoldVertices, "non-manifold vertex|non-manifold vertices", ints("vertex", r.FirstNonManifoldVertices))
+	add(r.NegativeShells, "inside-out shell|inside-out shells", ints("triangle", r.FirstNegativeShells))
 	if len(r.FirstSelfIntersections) > 0 {
 		s := make([]string, len(r.FirstSelfIntersections))
 		for i, q := range r.FirstSelfIntersections {
 			s[i] = fmt.Sprintf("triangles %d and %d", q[0], q[1])
 		}
-		add(r.SelfIntersections, "self-intersecting triangle pair|self-intersecting triangle pairs", strings.Join(s, ", "))
+		add(r.SelfIntersections, "self-intersecting triangle pair|self-intersecting triangle pairs", func() string { return strings.Join(s, ", ") })
 	}
 	if r.TooManyPairs {
 		p = append(p, fmt.Sprintf("self-intersection test stopped after %d candidate triangle pairs (more than %d per triangle)", pairBudget(r.Triangles), PairsPerTriangle))
@@ -191,36 +194,62 @@ func firstEdges(v []EdgeRef) string {
 }
 
 // CheckWith is Check with options.
+//
+// It runs in a few linear passes: indices and vertex use, then finite
+// coordinates and the box, then the edge topology (checkTopologyFast, or
+// checkEdges when some edge is wrong), then one pass for degenerate
+// triangles and shell volumes.
 func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 	r := CheckReport{Vertices: len(m.Verts), Triangles: len(m.Tris)}
-	nv := len(m.Verts)
-	// skip[t] marks triangles left out of the topology (bad indices) and
-	// geometry (non-finite, degenerate) tests.
-	const (
-		okTri  = 0
-		badIdx = 1
-		badGeo = 2 // non-finite or degenerate: kept in the topology
-	)
-	state := make([]uint8, len(m.Tris))
-	// vflag: 1 = used by a triangle, 2 = used and not finite.
-	vflag := make([]uint8, nv)
+	nv, nt := len(m.Verts), len(m.Tris)
+	// state[t] marks triangles left out of the topology (bad indices) and
+	// geometry (non-finite, degenerate) tests; vflag[v]: 1 = used by a
+	// triangle, 2 = used and not finite.
+	flags := make([]uint8, nt+nv)
+	state, vflag := flags[:nt:nt], flags[nt:]
+	// For checkTopologyFast, when corner ids fit in an int32: the
+	// union-find of shells (-1 for bad indices) and the corners of each
+	// vertex as a linked list, from head[v] through link[corner−1] to 0
+	// (corner 1 + 3·triangle + position), in one allocation.
+	var uf, link, head []int32
+	fast := nt < math.MaxInt32/3
+	if fast {
+		buf := make([]int32, 4*nt+nv)
+		uf, link, head = buf[:nt:nt], buf[nt:4*nt:4*nt], buf[4*nt:]
+	}
 	for i, t := range m.Tris {
-		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
+		a, b, c := t[0], t[1], t[2]
+		if int(a) >= nv || int(b) >= nv || int(c) >= nv {
 			state[i] = badIdx
 			r.BadIndices++
 			if len(r.FirstBadIndices) < MaxExamples {
 				r.FirstBadIndices = append(r.FirstBadIndices, i)
 			}
+			if fast {
+				uf[i] = -1
+			}
 			continue
 		}
-		vflag[t[0]], vflag[t[1]], vflag[t[2]] = 1, 1, 1
+		vflag[a], vflag[b], vflag[c] = 1, 1, 1
+		if fast {
+			uf[i] = int32(i)
+			k := 3 * int32(i)
+			link[k], head[a] = head[a], k+1
+			link[k+1], head[b] = head[b], k+2
+			link[k+2], head[c] = head[c], k+3
+		}
 	}
-	box := EmptyBox()
-	for v, p := range m.Verts {
+	// the box of the finite vertices in use, as extendBox makes it, with
+	// the bounds in registers.
+	inf := math.Inf(1)
+	x0, y0, z0, x1, y1, z1 := inf, inf, inf, -inf, -inf, -inf
+	for v := range m.Verts {
 		if vflag[v] == 0 {
 			continue
 		}
-		if !finite(p) {
+		p := &m.Verts[v]
+		// x−x is 0 for a finite x and NaN for NaN or ±Inf.
+		if (p[0]-p[0])+(p[1]-p[1])+(p[2]-p[2]) != 0 {
 			vflag[v] = 2
 			r.NonFinite++
 			if len(r.FirstNonFinite) < MaxExamples {
@@ -228,8 +257,36 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 			}
 			continue
 		}
-		box = extendBox(box, p)
+		x, y, z := p[0], p[1], p[2]
+		if x < x0 {
+			x0 = x
+		}
+		if x > x1 {
+			x1 = x
+		}
+		if y < y0 {
+			y0 = y
+		}
+		if y > y1 {
+			y1 = y
+		}
+		if z < z0 {
+			z0 = z
+		}
+		if z > z1 {
+			z1 = z
+		}
 	}
+	box := Box{Min: Vec3{x0, y0, z0}, Max: Vec3{x1, y1, z1}}
+
+	var shell []int32
+	if fast {
+		shell = m.checkTopologyFast(&r, uf, link, head)
+	}
+	if shell == nil {
+		shell = m.checkEdges(&r, state)
+	}
+
 	if r.NonFinite > 0 {
 		for i, t := range m.Tris {
 			if state[i] == okTri && (vflag[t[0]] == 2 || vflag[t[1]] == 2 || vflag[t[2]] == 2) {
@@ -237,23 +294,7 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 			}
 		}
 	}
-	diag := box.Size().Len()
-	minHeight := DegenerateRel * diag
-	for i, t := range m.Tris {
-		if state[i] != okTri {
-			continue
-		}
-		if !nonDegenerate(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]], t, minHeight) {
-			state[i] = badGeo
-			r.Degenerate++
-			if len(r.FirstDegenerate) < MaxExamples {
-				r.FirstDegenerate = append(r.FirstDegenerate, i)
-			}
-		}
-	}
-
-	shell := m.checkEdges(&r, state)
-	m.checkShells(&r, state, shell, box)
+	m.checkGeometry(&r, state, shell, box)
 
 	if !opt.SkipSelfIntersections && r.BadIndices == 0 && r.NonFinite == 0 {
 		m.checkSelfIntersections(&r, state)
@@ -261,23 +302,265 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 	return r
 }
 
-// nonDegenerate reports whether the triangle has three distinct indices and a
-// height over its longest edge above minHeight.
-func nonDegenerate(a, b, c Vec3, t [3]uint32, minHeight float64) bool {
-	if t[0] == t[1] || t[1] == t[2] || t[2] == t[0] {
-		return false
+// Triangle states of CheckWith.
+const (
+	okTri  = 0
+	badIdx = 1 // an out-of-range index: left out of every other test
+	badGeo = 2 // non-finite or degenerate: kept in the topology
+)
+
+// checkGeometry finds the degenerate triangles, counts the shells, sums the
+// signed volume of each and finds the inverted ones, in one pass over the
+// triangles. shell is a forest over the triangles (-1 for bad indices) in
+// which every parent comes before its children, so that each root is its
+// shell's first triangle: checkEdges's roots or checkTopologyFast's
+// union-find. The pass relabels it in place with each shell's number, in
+// order of first triangle.
+func (m *Mesh) checkGeometry(r *CheckReport, state []uint8, shell []int32, box Box) {
+	o := box.Center()
+	if box.Empty() {
+		o = Vec3{}
 	}
-	// scalar arithmetic: this runs once per triangle on every check.
-	x0, y0, z0 := b[0]-a[0], b[1]-a[1], b[2]-a[2]
-	x1, y1, z1 := c[0]-b[0], c[1]-b[1], c[2]-b[2]
-	x2, y2, z2 := a[0]-c[0], a[1]-c[1], a[2]-c[2]
-	l := max(x0*x0+y0*y0+z0*z0, x1*x1+y1*y1+z1*z1, x2*x2+y2*y2+z2*z2)
-	if l == 0 {
-		return false
+	diag := box.Size().Len()
+	minHeight := DegenerateRel * diag
+	mh2 := minHeight * minHeight
+	var roots []int32 // the first triangle of each shell
+	var vol []float64 // each shell's signed volume
+	verts := m.Verts
+	var (
+		cur int32   // the shell whose sum is in acc
+		acc float64 // vol[cur]
+	)
+	for i, t := range m.Tris {
+		s := shell[i]
+		if s < 0 {
+			continue
+		}
+		if s == int32(i) {
+			s = int32(len(roots))
+			roots = append(roots, int32(i))
+			vol = append(vol, 0)
+		} else {
+			s = shell[s] // the parent comes first: already renumbered
+		}
+		shell[i] = s
+		if state[i] != okTri {
+			continue // non-finite
+		}
+		// Degenerate: a repeated index, or a height over the longest edge
+		// (|e0 × e2| / longest) at most minHeight; squares compared to
+		// avoid two roots.
+		a, b, c := &verts[t[0]], &verts[t[1]], &verts[t[2]]
+		x0, y0, z0 := b[0]-a[0], b[1]-a[1], b[2]-a[2]
+		x1, y1, z1 := c[0]-b[0], c[1]-b[1], c[2]-b[2]
+		x2, y2, z2 := a[0]-c[0], a[1]-c[1], a[2]-c[2]
+		// The squares of finite differences are never NaN nor −0, so
+		// plain comparisons give max's result.
+		l, l1, l2 := x0*x0+y0*y0+z0*z0, x1*x1+y1*y1+z1*z1, x2*x2+y2*y2+z2*z2
+		if l1 > l {
+			l = l1
+		}
+		if l2 > l {
+			l = l2
+		}
+		cx, cy, cz := y0*z2-z0*y2, z0*x2-x0*z2, x0*y2-y0*x2
+		if t[0] == t[1] || t[1] == t[2] || t[2] == t[0] || l == 0 || !(cx*cx+cy*cy+cz*cz > mh2*l) {
+			state[i] = badGeo
+			r.Degenerate++
+			if len(r.FirstDegenerate) < MaxExamples {
+				r.FirstDegenerate = append(r.FirstDegenerate, i)
+			}
+			continue
+		}
+		ax, ay, az := a[0]-o[0], a[1]-o[1], a[2]-o[2]
+		bx, by, bz := b[0]-o[0], b[1]-o[1], b[2]-o[2]
+		qx, qy, qz := c[0]-o[0], c[1]-o[1], c[2]-o[2]
+		// vol[s] += …, with the current shell's sum in a register.
+		if s != cur {
+			vol[cur], cur = acc, s
+			acc = vol[s]
+		}
+		acc += (ax*(by*qz-bz*qy) + ay*(bz*qx-bx*qz) + az*(bx*qy-by*qx)) / 6
 	}
-	// height = |e0 × e2| / longest; compare squares to avoid two roots.
-	cx, cy, cz := y0*z2-z0*y2, z0*x2-x0*z2, x0*y2-y0*x2
-	return cx*cx+cy*cy+cz*cz > minHeight*minHeight*l
+	if len(vol) > 0 {
+		vol[cur] = acc
+	}
+	r.Shells = len(roots)
+	for _, v := range vol {
+		r.Volume += v
+	}
+	closed := r.OpenEdges == 0 && r.NonManifoldEdges == 0 && r.MisorientedEdges == 0 && r.NonFinite == 0
+	var boxes []Box // by shell
+	for s, root := range roots {
+		if !(vol[s] < 0) {
+			continue
+		}
+		if closed && len(roots) > 1 {
+			if boxes == nil {
+				boxes = make([]Box, len(roots))
+				for s := range boxes {
+					boxes[s] = EmptyBox()
+				}
+				for i, t := range m.Tris {
+					if s := shell[i]; s >= 0 {
+						boxes[s] = boxes[s].Extend(m.Verts[t[0]]).Extend(m.Verts[t[1]]).Extend(m.Verts[t[2]])
+					}
+				}
+			}
+			if m.isCavity(int32(s), root, shell, state, boxes) {
+				r.Cavities++
+				continue
+			}
+		}
+		r.NegativeShells++
+		if len(r.FirstNegativeShells) < MaxExamples {
+			r.FirstNegativeShells = append(r.FirstNegativeShells, int(root))
+		}
+	}
+}
+
+// isCavity reports whether the centroid of the first triangle (root) of
+// shell s lies in the material of the other shells: their generalized
+// winding number there, the sum of the signed solid angles of their
+// triangles over 4π, is at least one half (it is an integer for closed
+// shells; a shell contributes only when its bounding box holds the point).
+func (m *Mesh) isCavity(s, root int32, shell []int32, state []uint8, boxes []Box) bool {
+	a, b, c := m.Triangle(int(root))
+	p := a.Add(b).Add(c).Mul(1.0 / 3)
+	var w float64
+	for i, t := range m.Tris {
+		o := shell[i]
+		if o < 0 || o == s || state[i] != 0 {
+			continue
+		}
+		bx := boxes[o]
+		if p[0] < bx.Min[0] || p[0] > bx.Max[0] || p[1] < bx.Min[1] || p[1] > bx.Max[1] || p[2] < bx.Min[2] || p[2] > bx.Max[2] {
+			continue
+		}
+		w += solidAngle(m.Verts[t[0]].Sub(p), m.Verts[t[1]].Sub(p), m.Verts[t[2]].Sub(p))
+	}
+	return w/(4*math.Pi) > 0.5
+}
+
+// checkTopologyFast is checkEdges for the usual mesh, in which every edge
+// has exactly two triangles running it in opposite directions.
+//
+// It works vertex by vertex on the corners of the triangles with valid
+// indices, which CheckWith links into a list per vertex (head, link), and
+// takes uf with every such triangle its own set. Vertex v's corner in a triangle runs in on the edge prev→v and out on
+// v→next, so the edges are all right exactly when, at every vertex, no
+// corner's next or prev is v itself (a repeated index) and matching each
+// corner's next n with the corner whose prev is n (the edge's other
+// triangle, running n→v) pairs the corners one to one. A next that is no
+// corner's prev is an open or misoriented edge; two corners matched with one
+// are an edge run twice the same way: v→n (the same next twice) or p→v (the
+// same prev twice leaves fewer prevs than corners). The fan around v then
+// steps from each corner to its match, and v is manifold when one cycle
+// visits all of its corners, as checkVertexFans counts it.
+//
+// It returns the shells as a union-find forest (-1 for triangles with bad
+// indices) in which every parent comes before its children, so that each
+// root is its shell's first triangle, or nil, having changed nothing in r,
+// when some edge is open, non-manifold or misoriented: checkEdges then
+// tells which.
+func (m *Mesh) checkTopologyFast(r *CheckReport, uf, link, head []int32) []int32 {
+	tris := m.Tris
+	nv := len(m.Verts)
+	// per vertex u a mark: (1 + the vertex whose corner has u for prev)<<32
+	// | that corner.
+	mark := make([]uint64, nv)
+
+	// per corner of the current vertex: its triangle, its next, its
+	// successor in the fan, and a bit set of the corners matched so far.
+	var (
+		tri0, next0, fan0 [64]int32
+		used0             [1]uint64
+	)
+	tri, next, fan, used := tri0[:], next0[:], fan0[:], used0[:]
+	var (
+		nonManifold int
+		first       []int
+	)
+	for v := 0; v < nv; v++ {
+		v32, stamp := uint32(v), uint64(v+1)<<32
+		d := 0
+		for c := head[v]; c != 0; c = link[c-1] {
+			if d == len(next) { // a large fan: grow the scratch
+				tri, next, fan = slices.Grow(tri, d)[:2*d], slices.Grow(next, d)[:2*d], slices.Grow(fan, d)[:2*d]
+				used = make([]uint64, (2*d+63)/64)
+			}
+			i := int32(uint32(c-1) / 3)
+			t := &tris[i]
+			var nx, pv uint32
+			switch c - 1 - 3*i {
+			case 0:
+				nx, pv = t[1], t[2]
+			case 1:
+				nx, pv = t[2], t[0]
+			default:
+				nx, pv = t[0], t[1]
+			}
+			if nx == v32 || pv == v32 {
+				return nil // a repeated index
+			}
+			mark[pv] = stamp | uint64(d)
+			tri[d], next[d] = i, int32(nx)
+			d++
+		}
+		if d == 0 {
+			continue
+		}
+		next := next[:d]
+		used := used[:(d+63)/64]
+		for w := range used {
+			used[w] = 0
+		}
+		fan := fan[:d]
+		for i, nx := range next {
+			mn := mark[nx]
+			j := int32(uint32(mn))
+			if mn&^(1<<32-1) != stamp || used[j>>6]&(1<<(j&63)) != 0 {
+				return nil // no edge nx→v, or an edge run twice one way
+			}
+			used[j>>6] |= 1 << (j & 63)
+			fan[i] = j
+			if v32 < uint32(nx) {
+				remUnion(uf, tri[i], tri[j])
+			}
+		}
+		// No two corners reach the same one: fan is a permutation.
+		steps := 1
+		for i := fan[0]; i != 0; i = fan[i] {
+			steps++
+		}
+		if d >= 3 && steps != d {
+			nonManifold++
+			if len(first) < MaxExamples {
+				first = append(first, v)
+			}
+		}
+	}
+	r.NonManifoldVertices, r.FirstNonManifoldVertices = nonManifold, first
+	return uf
+}
+
+// remUnion joins the sets of x and y in a union-find whose parents are never
+// larger than their children (Rem's algorithm, splicing as it climbs), so
+// that each root is its set's smallest member.
+func remUnion(p []int32, x, y int32) {
+	for p[x] != p[y] {
+		if p[x] < p[y] {
+			x, y = y, x
+		}
+		// p[x] > p[y]: hang x's branch under y's parent.
+		if p[x] == x {
+			p[x] = p[y]
+			return
+		}
+		z := p[x]
+		p[x] = p[y]
+		x = z
+	}
 }
 
 // checkHalfEdge is one triangle's use of an edge, bucketed by its smaller vertex.
@@ -495,92 +778,6 @@ func (m *Mesh) checkVertexFans(r *CheckReport, state []uint8) {
 			}
 		}
 	}
-}
-
-// checkShells counts shells, sums the signed volume per shell and finds
-// inverted shells. A negative shell is a cavity when a point of it lies in
-// the material of the other shells (their winding number there is at least
-// one); that test needs closed shells and runs only when every edge is
-// manifold and oriented.
-func (m *Mesh) checkShells(r *CheckReport, state []uint8, shell []int32, box Box) {
-	o := box.Center()
-	if box.Empty() {
-		o = Vec3{}
-	}
-	vol := make([]float64, len(m.Tris)) // indexed by shell root
-	var roots []int32                   // in order of first triangle
-	for i, t := range m.Tris {
-		s := shell[i]
-		if s < 0 {
-			continue
-		}
-		if s == int32(i) {
-			roots = append(roots, s)
-		}
-		if state[i] != 0 {
-			continue // non-finite or degenerate: no volume
-		}
-		a, b, c := &m.Verts[t[0]], &m.Verts[t[1]], &m.Verts[t[2]]
-		ax, ay, az := a[0]-o[0], a[1]-o[1], a[2]-o[2]
-		bx, by, bz := b[0]-o[0], b[1]-o[1], b[2]-o[2]
-		cx, cy, cz := c[0]-o[0], c[1]-o[1], c[2]-o[2]
-		vol[s] += (ax*(by*cz-bz*cy) + ay*(bz*cx-bx*cz) + az*(bx*cy-by*cx)) / 6
-	}
-	r.Shells = len(roots)
-	for _, s := range roots {
-		r.Volume += vol[s]
-	}
-	closed := r.OpenEdges == 0 && r.NonManifoldEdges == 0 && r.MisorientedEdges == 0 && r.NonFinite == 0
-	var boxes []Box // indexed by shell root
-	for _, s := range roots {
-		if !(vol[s] < 0) {
-			continue
-		}
-		if closed && len(roots) > 1 {
-			if boxes == nil {
-				boxes = make([]Box, len(m.Tris))
-				for _, s := range roots {
-					boxes[s] = EmptyBox()
-				}
-				for i, t := range m.Tris {
-					if s := shell[i]; s >= 0 {
-						boxes[s] = boxes[s].Extend(m.Verts[t[0]]).Extend(m.Verts[t[1]]).Extend(m.Verts[t[2]])
-					}
-				}
-			}
-			if m.isCavity(s, shell, state, boxes) {
-				r.Cavities++
-				continue
-			}
-		}
-		r.NegativeShells++
-		if len(r.FirstNegativeShells) < MaxExamples {
-			r.FirstNegativeShells = append(r.FirstNegativeShells, int(s))
-		}
-	}
-}
-
-// isCavity reports whether the centroid of shell s's first triangle lies in
-// the material of the other shells: their generalized winding number there,
-// the sum of the signed solid angles of their triangles over 4π, is at least
-// one half (it is an integer for closed shells; a shell contributes only when
-// its bounding box holds the point).
-func (m *Mesh) isCavity(s int32, shell []int32, state []uint8, boxes []Box) bool {
-	a, b, c := m.Triangle(int(s))
-	p := a.Add(b).Add(c).Mul(1.0 / 3)
-	var w float64
-	for i, t := range m.Tris {
-		o := shell[i]
-		if o < 0 || o == s || state[i] != 0 {
-			continue
-		}
-		bx := boxes[o]
-		if p[0] < bx.Min[0] || p[0] > bx.Max[0] || p[1] < bx.Min[1] || p[1] > bx.Max[1] || p[2] < bx.Min[2] || p[2] > bx.Max[2] {
-			continue
-		}
-		w += solidAngle(m.Verts[t[0]].Sub(p), m.Verts[t[1]].Sub(p), m.Verts[t[2]].Sub(p))
-	}
-	return w/(4*math.Pi) > 0.5
 }
 
 // solidAngle returns the signed solid angle (steradians) the triangle
