@@ -99,12 +99,13 @@ func (m *Mesh) shade(creaseDeg float64) (*Shaded, []bool) {
 		if int(t[0]) >= nv || int(t[1]) >= nv || int(t[2]) >= nv {
 			continue
 		}
-		a, b, c := m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]]
-		if !finite3(a, b, c) {
+		a, b, c := &m.Verts[t[0]], &m.Verts[t[1]], &m.Verts[t[2]]
+		if !finite3(*a, *b, *c) {
 			continue
 		}
 		ok[i] = true
-		f, w := faceNormalAngles(a, b, c)
+		nx, ny, nz, w0, w1, w2 := faceNormalAngles(a, b, c)
+		f, w := Vec3{nx, ny, nz}, [3]float64{w0, w1, w2}
 		fn[i] = f
 		for k, v := range t {
 			s := &sum[v]
@@ -216,7 +217,8 @@ func (m *Mesh) gatherCorners(ok []bool, state []uint8, want uint8, fn []Vec3) (s
 		if !ok[i] || state[t[0]] != want && state[t[1]] != want && state[t[2]] != want {
 			continue
 		}
-		_, w := faceNormalAngles(m.Verts[t[0]], m.Verts[t[1]], m.Verts[t[2]])
+		_, _, _, w0, w1, w2 := faceNormalAngles(&m.Verts[t[0]], &m.Verts[t[1]], &m.Verts[t[2]])
+		w := [3]float64{w0, w1, w2}
 		for k, v := range t {
 			if state[v] == want {
 				corners[start[v]] = shadeCorner{n: fn[i], w: w[k], id: int32(3*i + k)}
@@ -281,20 +283,21 @@ const shadeConeSlack = 1e-9
 // angle is atan2(|e1 × e2|, e1 · e2), and |e1 × e2| is twice the area at all
 // three corners: one cross product serves the normal and the angles, and the
 // third angle is π minus the other two.
-func faceNormalAngles(a, b, c Vec3) (n Vec3, ang [3]float64) {
+func faceNormalAngles(a, b, c *Vec3) (nx, ny, nz, w0, w1, w2 float64) {
+	// pointers in and scalars out travel in registers; arrays would not.
 	abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
 	acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
 	bcx, bcy, bcz := c[0]-b[0], c[1]-b[1], c[2]-b[2]
-	nx, ny, nz := aby*acz-abz*acy, abz*acx-abx*acz, abx*acy-aby*acx
-	l := math.Sqrt(nx*nx + ny*ny + nz*nz)
+	cx, cy, cz := aby*acz-abz*acy, abz*acx-abx*acz, abx*acy-aby*acx
+	l := math.Sqrt(cx*cx + cy*cy + cz*cz)
 	if l != 0 && !math.IsNaN(l) && !math.IsInf(l, 0) {
 		r := 1 / l
-		n = Vec3{nx * r, ny * r, nz * r}
+		nx, ny, nz = cx*r, cy*r, cz*r
 	}
-	ang[0] = atan2Upper(l, abx*acx+aby*acy+abz*acz)
-	ang[1] = atan2Upper(l, -(abx*bcx + aby*bcy + abz*bcz))
-	ang[2] = max(0, math.Pi-ang[0]-ang[1])
-	return n, ang
+	w0 = atan2Upper(l, abx*acx+aby*acy+abz*acz)
+	w1 = atan2Upper(l, -(abx*bcx + aby*bcy + abz*bcz))
+	w2 = max(0, math.Pi-w0-w1)
+	return nx, ny, nz, w0, w1, w2
 }
 
 // tanPi8 is tan(π/8), the bound of atanSmall's interval.

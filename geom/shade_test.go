@@ -166,7 +166,7 @@ func shadeByDefinition(m *Mesh, creaseDeg float64) *Shaded {
 		}
 		ok[i] = true
 		fn[i] = unit(p[1].Sub(p[0]).Cross(p[2].Sub(p[0])))
-		_, ang[i] = faceNormalAngles(p[0], p[1], p[2])
+		_, _, _, ang[i][0], ang[i][1], ang[i][2] = faceNormalAngles(&p[0], &p[1], &p[2])
 		for k := range 3 {
 			around[t[k]] = append(around[t[k]], corner{i, k})
 		}
@@ -320,7 +320,8 @@ func TestFaceNormalAngles(t *testing.T) {
 			o := rv(1e4)
 			a, b, c = a.Add(o), b.Add(o), c.Add(o)
 		}
-		n, ang := faceNormalAngles(a, b, c)
+		nx, ny, nz, w0, w1, w2 := faceNormalAngles(&a, &b, &c)
+		n, ang := Vec3{nx, ny, nz}, [3]float64{w0, w1, w2}
 		p := [3]Vec3{a, b, c}
 		for k := range 3 {
 			e1, e2 := p[(k+1)%3].Sub(p[k]), p[(k+2)%3].Sub(p[k])
