@@ -10,39 +10,56 @@ import (
 // (Ericson, Real-Time Collision Detection, §5.1.5: closest point by Voronoi
 // regions).
 func pointTriangleDist(p, a, b, c geom.Vec3) float64 {
-	ab, ac, ap := b.Sub(a), c.Sub(a), p.Sub(a)
-	d1, d2 := ab.Dot(ap), ac.Dot(ap)
+	return math.Sqrt(pointTriangleDist2(&p, &a, &b, &c))
+}
+
+// pointTriangleDist2 is the square of pointTriangleDist, in scalars (the
+// prong fitter calls it thousands of times per head). Its operations are
+// those of the vector form, so its root has the same bits.
+func pointTriangleDist2(p, a, b, c *geom.Vec3) float64 {
+	abx, aby, abz := b[0]-a[0], b[1]-a[1], b[2]-a[2]
+	acx, acy, acz := c[0]-a[0], c[1]-a[1], c[2]-a[2]
+	apx, apy, apz := p[0]-a[0], p[1]-a[1], p[2]-a[2]
+	d1 := abx*apx + aby*apy + abz*apz
+	d2 := acx*apx + acy*apy + acz*apz
 	if d1 <= 0 && d2 <= 0 {
-		return ap.Len()
+		return apx*apx + apy*apy + apz*apz
 	}
-	bp := p.Sub(b)
-	d3, d4 := ab.Dot(bp), ac.Dot(bp)
+	bpx, bpy, bpz := p[0]-b[0], p[1]-b[1], p[2]-b[2]
+	d3 := abx*bpx + aby*bpy + abz*bpz
+	d4 := acx*bpx + acy*bpy + acz*bpz
 	if d3 >= 0 && d4 <= d3 {
-		return bp.Len()
+		return bpx*bpx + bpy*bpy + bpz*bpz
+	}
+	// q is the closest point; the distance is |p − q|.
+	dist2 := func(qx, qy, qz float64) float64 {
+		x, y, z := p[0]-qx, p[1]-qy, p[2]-qz
+		return x*x + y*y + z*z
 	}
 	vc := d1*d4 - d3*d2
 	if vc <= 0 && d1 >= 0 && d3 <= 0 {
 		v := d1 / (d1 - d3)
-		return p.Sub(a.Add(ab.Mul(v))).Len()
+		return dist2(a[0]+abx*v, a[1]+aby*v, a[2]+abz*v)
 	}
-	cp := p.Sub(c)
-	d5, d6 := ab.Dot(cp), ac.Dot(cp)
+	cpx, cpy, cpz := p[0]-c[0], p[1]-c[1], p[2]-c[2]
+	d5 := abx*cpx + aby*cpy + abz*cpz
+	d6 := acx*cpx + acy*cpy + acz*cpz
 	if d6 >= 0 && d5 <= d6 {
-		return cp.Len()
+		return cpx*cpx + cpy*cpy + cpz*cpz
 	}
 	vb := d5*d2 - d1*d6
 	if vb <= 0 && d2 >= 0 && d6 <= 0 {
 		w := d2 / (d2 - d6)
-		return p.Sub(a.Add(ac.Mul(w))).Len()
+		return dist2(a[0]+acx*w, a[1]+acy*w, a[2]+acz*w)
 	}
 	va := d3*d6 - d5*d4
 	if va <= 0 && d4-d3 >= 0 && d5-d6 >= 0 {
 		w := (d4 - d3) / ((d4 - d3) + (d5 - d6))
-		return p.Sub(b.Add(c.Sub(b).Mul(w))).Len()
+		return dist2(b[0]+(c[0]-b[0])*w, b[1]+(c[1]-b[1])*w, b[2]+(c[2]-b[2])*w)
 	}
 	den := 1 / (va + vb + vc)
 	v, w := vb*den, vc*den
-	return p.Sub(a.Add(ab.Mul(v)).Add(ac.Mul(w))).Len()
+	return dist2(a[0]+abx*v+acx*w, a[1]+aby*v+acy*w, a[2]+abz*v+acz*w)
 }
 
 // meshDist returns the distance from p to the nearest triangle of m, mm.
@@ -139,10 +156,10 @@ func (t *triBoxes) near(p geom.Vec3, radius float64) triSet {
 // dist returns the distance from p to the nearest triangle of the set, mm;
 // meaningful for points within the set's radius of its centre.
 func (s triSet) dist(p geom.Vec3) float64 {
-	d := math.Inf(1)
+	d2 := math.Inf(1)
 	for _, i := range s.tris {
-		a, b, c := s.m.Triangle(i)
-		d = math.Min(d, pointTriangleDist(p, a, b, c))
+		t := s.m.Tris[i]
+		d2 = min(d2, pointTriangleDist2(&p, &s.m.Verts[t[0]], &s.m.Verts[t[1]], &s.m.Verts[t[2]]))
 	}
-	return d
+	return math.Sqrt(d2)
 }
