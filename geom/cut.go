@@ -48,7 +48,10 @@ type CutFacts struct {
 // mesh around them does), mapped onto the surface by the patch's Eval. The
 // triangles inside the region by its fill rule are moved by DepthMM along
 // the normal (inward, or outward for Emboss), and side walls join them to the
-// surface along the outline, which is followed exactly. The window's
+// surface along the outline, which is followed exactly. Where the region
+// touches itself at a single point (squares corner to corner), each fan of
+// floor around the point gets its own vertex, moved into its fan by at most
+// 2 µm, so the walls meeting there stay manifold, in an STL too. The window's
 // boundary keeps the mesh's vertices, so the result stays one closed mesh
 // when m is; m is not modified.
 //
