@@ -50,7 +50,7 @@ func ringStones(s *Spec) ([]ring.Stone, error) {
 func prefixed(i int, err error) string {
 	switch e := err.(type) {
 	case *gem.FieldError:
-		return (&ring.FieldError{Field: ring.FieldPrefix(i) + e.Field, Value: e.Value, Allowed: e.Allowed}).Error()
+		return (&ring.FieldError{Field: ring.FieldPrefix(i) + e.Field, Value: e.Value, Allowed: strings.TrimPrefix(e.Allowed, "allowed ")}).Error()
 	case *ring.FieldError:
 		return (&ring.FieldError{Field: ring.FieldPrefix(i) + e.Field, Value: e.Value, Allowed: e.Allowed}).Error()
 	}

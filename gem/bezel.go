@@ -56,7 +56,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		return nil, err
 	}
 	if len(g.Corners) > 0 && g.Stone.Cut != Princess && g.Stone.Cut != Baguette {
-		return nil, fieldError("setting", "bezel", fmt.Sprintf("not made for a %s yet: use prongs", g.Stone.Cut))
+		return nil, fieldError("setting", "bezel", fmt.Sprintf("prongs for a %s (no bezel is made for it yet)", g.Stone.Cut))
 	}
 	wall, lipPct, seatPct := p.WallMM, p.LipPct, p.SeatPct
 	if wall == 0 {
@@ -76,7 +76,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	}
 	holeR := 0.125 * g.WidthMM
 	if p.Cup && -cupHole(g.Outline, outlineNormals(g.Outline), holeR) < 0.15*g.WidthMM {
-		return nil, fieldError("setting", "bezel", fmt.Sprintf("a bezel cup needs a rounded outline, not a %s's corners: use prongs", g.Stone.Cut))
+		return nil, fieldError("setting", "bezel", fmt.Sprintf("prongs for a %s (a bezel cup needs a rounded outline, not corners)", g.Stone.Cut))
 	}
 	frames := make([]geom.Frame, 0, n)
 	profiles := make([][]geom.Vec2, 0, n)

@@ -81,7 +81,7 @@ func (s Stone) size(tol geom.Tolerance) (l, w float64, err error) {
 	if s.Carat == 0 {
 		l, w = s.dims()
 		if l > MaxSizeMM || w < MinSizeMM {
-			return 0, 0, fieldError("ratio", s.ratio(), fmt.Sprintf("gives %.3g × %.3g mm, outside %g to %g mm", l, w, MinSizeMM, MaxSizeMM))
+			return 0, 0, fieldError("ratio", s.ratio(), fmt.Sprintf("one giving %g to %g mm (this gives %.3g × %.3g mm)", MinSizeMM, MaxSizeMM, l, w))
 		}
 		return l, w, nil
 	}
@@ -99,7 +99,7 @@ func (s Stone) size(tol geom.Tolerance) (l, w float64, err error) {
 		ct := mat.WeightG(g.Mesh.Volume()) / CaratGrams
 		w *= math.Cbrt(s.Carat / ct)
 		if w*r > MaxSizeMM || w < MinSizeMM {
-			return 0, 0, fieldError("carat", s.Carat, fmt.Sprintf("gives a %s %s of %.3g × %.3g mm, outside %g to %g mm", s.gemName(), s.Cut, w*r, w, MinSizeMM, MaxSizeMM))
+			return 0, 0, fieldError("carat", s.Carat, fmt.Sprintf("one giving %g to %g mm (this gives a %s %s of %.3g × %.3g mm)", MinSizeMM, MaxSizeMM, s.gemName(), s.Cut, w*r, w))
 		}
 	}
 	return r * w, w, nil

@@ -83,13 +83,13 @@ func (p HaloParams) Validate() error {
 // between neighbouring melee on both the outer and the inner side (2N
 // disjoint shells), rising from the rails and leaning over the gap so that
 // it touches both neighbours' crowns. Head.Melee lists the melee's
-// geometries and offsets. Outlines with pointed corners get no halo yet.
+// geometries and offsets. Around pointed corners (a pear's point, a
+// princess's corners) the path turns on an arc centred on the corner, and
+// where the outline turns inward (a heart's notch) the path is cut where it
+// crosses itself (see haloPath).
 func Halo(g *Geometry, p HaloParams, tol geom.Tolerance) (*Head, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
-	}
-	if len(g.Corners) > 0 {
-		return nil, fieldError("setting", "halo", fmt.Sprintf("not made for a %s's pointed corners yet: use prongs", g.Stone.Cut))
 	}
 	var h *Head
 	var err error
@@ -131,7 +131,18 @@ func Halo(g *Geometry, p HaloParams, tol geom.Tolerance) (*Head, error) {
 		return nil, err
 	}
 	rm := mg.WidthMM / 2
-	path := offsetOutline(g.Outline, metal+HaloClearMM+rm)
+	var path []geom.Vec2
+	if len(g.Corners) == 0 {
+		path = haloPath(g, metal+HaloClearMM+rm)
+	} else {
+		// V-prongs and claws reach past the others at the corners: the
+		// path goes round them on arcs clear of their metal
+		reach, side := cornerReach(g, h)
+		path = haloPath(g, max(metal, side)+HaloClearMM+rm)
+		for k, r := range reach {
+			path = clearCorner(path, g.Outline[g.Corners[k]], r+HaloClearMM+rm)
+		}
+	}
 	cum, per := arcLengths(path)
 	n := int(per / (2*rm + gap))
 	if n > MaxMelee {
@@ -145,11 +156,15 @@ func Halo(g *Geometry, p HaloParams, tol geom.Tolerance) (*Head, error) {
 		for k := 0; k < n; k++ {
 			centres = append(centres, pathAt(path, cum, per*float64(k)/float64(n)))
 		}
+		// every pair, not only neighbours: across a heart's notch the
+		// path comes back near itself
 		ok := true
-		for k := range centres {
-			if centres[(k+1)%n].Sub(centres[k]).Len() < 2*rm+gap-1e-9 {
-				ok = false
-				break
+		for k := 0; k < n && ok; k++ {
+			for j := k + 1; j < n; j++ {
+				if centres[j].Sub(centres[k]).Len() < 2*rm+gap-1e-9 {
+					ok = false
+					break
+				}
 			}
 		}
 		if ok {
@@ -311,3 +326,257 @@ func sharedProng(near *triBoxes, base, mid geom.Vec2, zRail, zgb, zTop, rp float
 	path := append([]geom.Vec3{v3(base, zRail)}, arc(z0)...)
 	return tube(path, rp, false, tol)
 }
+
+// haloPath returns the closed path of the melee's centres: the girdle
+// outline of g offset outward by dist, mm, counter-clockwise. Along the
+// outline's curves a vertex moves along its mitre (offsetOutline); at a
+// pointed corner the path instead runs on an arc of radius dist around the
+// corner (a mitre there would reach far past the point), in steps of at most
+// 10°. Where the outline turns inward by more than 15° (a heart's notch) the
+// offsets of the two sides cross; the loop that makes between the crossing
+// is cut out.
+func haloPath(g *Geometry, dist float64) []geom.Vec2 {
+	out := g.Outline
+	n := len(out)
+	corner := make([]bool, n)
+	for _, c := range g.Corners {
+		corner[c] = true
+	}
+	mitre := offsetOutline(out, dist)
+	const sharp = 15 * math.Pi / 180
+	var path []geom.Vec2
+	for i := range out {
+		a, b, c := out[(i+n-1)%n], out[i], out[(i+1)%n]
+		e1, e2 := b.Sub(a).Normalize(), c.Sub(b).Normalize()
+		n1, n2 := geom.Vec2{e1[1], -e1[0]}, geom.Vec2{e2[1], -e2[0]}
+		turn := math.Atan2(n1[0]*n2[1]-n1[1]*n2[0], n1.Dot(n2))
+		switch {
+		case corner[i] && turn > 0:
+			steps := int(math.Ceil(turn / (10 * math.Pi / 180)))
+			for k := 0; k <= steps; k++ {
+				s, co := math.Sincos(turn * float64(k) / float64(steps))
+				d := geom.Vec2{n1[0]*co - n1[1]*s, n1[0]*s + n1[1]*co}
+				path = append(path, b.Add(d.Mul(dist)))
+			}
+		case turn < -sharp:
+			path = append(path, b.Add(n1.Mul(dist)), b.Add(n2.Mul(dist)))
+		default:
+			path = append(path, mitre[i])
+		}
+	}
+	return untangle(path)
+}
+
+// untangle removes the loops a closed path makes where it crosses itself:
+// at each crossing it keeps the larger of the two loops, joined at the
+// crossing point.
+func untangle(path []geom.Vec2) []geom.Vec2 {
+	for pass := 0; pass < len(path); pass++ {
+		n := len(path)
+		i, j, x, found := firstCrossing(path)
+		if !found {
+			return path
+		}
+		// the loop i+1 … j against the rest
+		inner := append([]geom.Vec2{x}, path[i+1:j+1]...)
+		outer := append(append([]geom.Vec2{x}, path[j+1:]...), path[:i+1]...)
+		if math.Abs(polygonArea(inner)) > math.Abs(polygonArea(outer)) {
+			path = inner
+		} else {
+			path = outer
+		}
+		if len(path) >= n {
+			return path
+		}
+	}
+	return path
+}
+
+// firstCrossing finds two non-adjacent segments of the closed path that
+// cross, segment i (path[i] to path[i+1]) before segment j, and the
+// crossing point.
+func firstCrossing(path []geom.Vec2) (i, j int, x geom.Vec2, ok bool) {
+	n := len(path)
+	for i = 0; i < n; i++ {
+		a, b := path[i], path[(i+1)%n]
+		for j = i + 2; j < n; j++ {
+			if i == 0 && j == n-1 {
+				continue // neighbours across the wrap
+			}
+			c, d := path[j], path[(j+1)%n]
+			r, s := b.Sub(a), d.Sub(c)
+			den := r[0]*s[1] - r[1]*s[0]
+			if den == 0 {
+				continue
+			}
+			q := c.Sub(a)
+			t := (q[0]*s[1] - q[1]*s[0]) / den
+			u := (q[0]*r[1] - q[1]*r[0]) / den
+			if t > 0 && t < 1 && u > 0 && u < 1 {
+				return i, j, a.Add(r.Mul(t)), true
+			}
+		}
+	}
+	return 0, 0, geom.Vec2{}, false
+}
+
+// polygonArea returns the signed area of a closed polygon (positive when
+// counter-clockwise), mm².
+func polygonArea(p []geom.Vec2) float64 {
+	var a float64
+	for k := range p {
+		q, r := p[k], p[(k+1)%len(p)]
+		a += q[0]*r[1] - q[1]*r[0]
+	}
+	return a / 2
+}
+
+// cornerReach measures how far the head's metal reaches outside the girdle
+// outline, mm: reach[k] from pointed corner k, over the metal whose nearest
+// point of the outline is that corner (the wedge beyond it), and side, the
+// farthest any other metal lies outside the outline.
+func cornerReach(g *Geometry, h *Head) (reach []float64, side float64) {
+	out := g.Outline
+	n := len(out)
+	cornerAt := make([]int, n) // 1 + corner number, 0 elsewhere
+	for k, c := range g.Corners {
+		cornerAt[c] = k + 1
+	}
+	reach = make([]float64, len(g.Corners))
+	for _, p := range h.Parts {
+		if p.Material.Kind == geom.KindGem {
+			continue
+		}
+		for _, v := range p.Mesh.Verts {
+			q := geom.Vec2{v[0], v[1]}
+			if insidePolygon(out, q) {
+				continue
+			}
+			// nearest point of the outline, and whether it is a corner
+			bd, at := math.Inf(1), 0
+			for i := range out {
+				a, b := out[i], out[(i+1)%n]
+				ab := b.Sub(a)
+				t := math.Max(0, math.Min(1, q.Sub(a).Dot(ab)/ab.Dot(ab)))
+				if d := q.Sub(a.Add(ab.Mul(t))).Len(); d < bd {
+					bd, at = d, 0
+					switch t {
+					case 0:
+						at = cornerAt[i]
+					case 1:
+						at = cornerAt[(i+1)%n]
+					}
+				}
+			}
+			if at > 0 {
+				reach[at-1] = math.Max(reach[at-1], q.Sub(out[g.Corners[at-1]]).Len())
+			} else {
+				side = math.Max(side, bd)
+			}
+		}
+	}
+	return reach, side
+}
+
+// insidePolygon reports whether q lies inside the closed polygon p (even-odd
+// crossings of a ray toward +x).
+func insidePolygon(p []geom.Vec2, q geom.Vec2) bool {
+	in := false
+	for i := range p {
+		a, b := p[i], p[(i+1)%len(p)]
+		if (a[1] > q[1]) != (b[1] > q[1]) {
+			if x := a[0] + (q[1]-a[1])/(b[1]-a[1])*(b[0]-a[0]); x > q[0] {
+				in = !in
+			}
+		}
+	}
+	return in
+}
+
+// clearCorner returns the closed path with its part inside the circle of
+// radius r around the corner point c replaced by an arc of that circle, in
+// steps of at most 10°, counter-clockwise like the path. The path must run
+// around c (as the halo path runs around a pointed corner) with one
+// stretch inside the circle; otherwise it is returned as it is.
+func clearCorner(path []geom.Vec2, c geom.Vec2, r float64) []geom.Vec2 {
+	n := len(path)
+	in := func(i int) bool { return path[(i%n+n)%n].Sub(c).Len() < r }
+	// start from the point farthest from c, so the stretch does not wrap
+	far := 0
+	for i, q := range path {
+		if q.Sub(c).Len() > path[far].Sub(c).Len() {
+			far = i
+		}
+	}
+	if in(far) {
+		return path
+	}
+	rot := append(append([]geom.Vec2(nil), path[far:]...), path[:far]...)
+	path = rot
+	s := -1
+	for i := range path {
+		if in(i) {
+			s = i
+			break
+		}
+	}
+	if s < 0 {
+		return path
+	}
+	e := s
+	for e+1 < n && in(e+1) {
+		e++
+	}
+	for i := e + 1; i < n; i++ {
+		if in(i) {
+			return path // a second stretch: not a corner's
+		}
+	}
+	// where the path crosses the circle, entering before s and leaving
+	// after e
+	cross := func(a, b geom.Vec2) geom.Vec2 {
+		d, f := b.Sub(a), a.Sub(c)
+		A, B, C := d.Dot(d), 2*f.Dot(d), f.Dot(f)-r*r
+		disc := math.Sqrt(math.Max(B*B-4*A*C, 0))
+		t := (-B - disc) / (2 * A)
+		if t < 0 || t > 1 {
+			t = (-B + disc) / (2 * A)
+		}
+		return a.Add(d.Mul(math.Max(0, math.Min(1, t))))
+	}
+	p0 := cross(path[s-1], path[s])
+	p1 := cross(path[(e+1)%n], path[e])
+	a0 := math.Atan2(p0[1]-c[1], p0[0]-c[0])
+	a1 := math.Atan2(p1[1]-c[1], p1[0]-c[0])
+	sweep := a1 - a0
+	for sweep < 0 {
+		sweep += 2 * math.Pi
+	}
+	steps := max(1, int(math.Ceil(sweep/(10*math.Pi/180))))
+	out := append([]geom.Vec2(nil), path[:s]...)
+	for k := 0; k <= steps; k++ {
+		sn, co := math.Sincos(a0 + sweep*float64(k)/float64(steps))
+		out = append(out, c.Add(geom.Vec2{co, sn}.Mul(r)))
+	}
+	out = append(out, path[e+1:]...)
+	// The arc meets the rest at inward kinks, where the rails' offsets and
+	// the melee's prongs would fold: near the corner, drop every point where
+	// the path turns inward (a local convex hull; the arc's ends become
+	// tangents).
+	for changed := true; changed; {
+		changed = false
+		m := len(out)
+		for i := range out {
+			p, q, t := out[(i+m-1)%m], out[i], out[(i+1)%m]
+			if q.Sub(c).Len() < 2*r && cross2(q.Sub(p), t.Sub(q)) < -1e-12 {
+				out = append(out[:i], out[i+1:]...)
+				changed = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// cross2 is the z component of the cross product of two 2D vectors.
+func cross2(a, b geom.Vec2) float64 { return a[0]*b[1] - a[1]*b[0] }

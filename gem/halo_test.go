@@ -14,7 +14,34 @@ import (
 const haloTouchTol = 2 * geom.DefaultChordMM
 
 func TestHaloRound(t *testing.T) {
-	g, err := Stone{Cut: Round, DiameterMM: 6.5}.Geometry(geom.Tolerance{})
+	testHalo(t, Stone{Cut: Round, DiameterMM: 6.5}, 1.3)
+}
+
+// TestHaloCuts: a halo around every cut, pointed corners (pear, marquise,
+// heart, princess, trillion, baguette) and a heart's notch included, holds
+// to the same measures as the round one, and every melee keeps clear of the
+// centre stone's own prongs.
+func TestHaloCuts(t *testing.T) {
+	for _, cut := range []Cut{Oval, Cushion, Emerald, Asscher, Pear, Marquise, Heart, Princess, Trillion, Baguette} {
+		t.Run(string(cut), func(t *testing.T) {
+			st := Stone{Cut: cut, LengthMM: 8, WidthMM: 6}
+			switch cut {
+			case Asscher, Princess, Trillion:
+				st = Stone{Cut: cut, LengthMM: 6.5, WidthMM: 6.5}
+			case Baguette:
+				st = Stone{Cut: cut, LengthMM: 7, WidthMM: 3.5}
+			}
+			g, err := st.Geometry(geom.Tolerance{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			testHalo(t, st, MeleeDiameter(g.WidthMM))
+		})
+	}
+}
+
+func testHalo(t *testing.T, st Stone, meleeMM float64) {
+	g, err := st.Geometry(geom.Tolerance{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,8 +62,8 @@ func TestHaloRound(t *testing.T) {
 	if n != len(h.Melee) || n < 12 {
 		t.Fatalf("%d melee parts, %d placed", n, len(h.Melee))
 	}
-	if w := h.Melee[0].Stone.WidthMM; w != 1.3 {
-		t.Errorf("melee %.3f mm, want 1.3 around a 6.5 mm stone", w)
+	if w := h.Melee[0].Stone.WidthMM; w != meleeMM {
+		t.Errorf("melee %.3f mm, want %.1f around a %.1f mm wide stone", w, meleeMM, g.WidthMM)
 	}
 	centre := h.Parts[0].Mesh
 	var prongs, frame *geom.Mesh
@@ -48,10 +75,25 @@ func TestHaloRound(t *testing.T) {
 			frame = p.Mesh
 		}
 	}
+	// the centre stone's head: its metal parts before the halo's
+	var head []geom.Part
+	for _, p := range h.Parts[1:] {
+		if strings.HasPrefix(p.Name, "melee-") {
+			break
+		}
+		head = append(head, p)
+	}
 	minGap := math.Inf(1)
 	for k, m := range melee {
-		d, _, _ := geom.MinDistance(m, melee[(k+1)%n])
-		minGap = math.Min(minGap, d)
+		for j := k + 1; j < n; j++ { // every pair: a heart's notch brings far ones near
+			d, _, _ := geom.MinDistance(m, melee[j])
+			minGap = math.Min(minGap, d)
+		}
+		for _, p := range head {
+			if d, _, _ := geom.MinDistance(m, p.Mesh); d < MinStoneGap {
+				t.Errorf("melee-%d %.3f mm from the centre's %s", k, d, p.Name)
+			}
+		}
 		if dc, _, _ := geom.MinDistance(m, centre); dc < MinStoneGap {
 			t.Errorf("melee-%d %.3f mm from the centre stone", k, dc)
 		}

@@ -72,16 +72,16 @@ func Prongs(g *Geometry, p ProngParams, tol geom.Tolerance) (*Head, error) {
 	}
 	p = p.resolved(g)
 	if p.Count < len(g.Corners) {
-		return nil, fieldError("prongs", p.Count, fmt.Sprintf("a %s has %d pointed corners, each needs a V-prong: allowed %d to 8", g.Stone.Cut, len(g.Corners), len(g.Corners)))
+		return nil, fieldError("prongs", p.Count, fmt.Sprintf("%d to 8 (a %s has %d pointed corners, each needs a V-prong)", len(g.Corners), g.Stone.Cut, len(g.Corners)))
 	}
 	d := p.DiameterMM
 	r := d / 2
 	if d > 0.5*g.WidthMM {
-		return nil, fieldError("prong_diameter_mm", d, fmt.Sprintf("a %.3g mm stone can hold prongs up to %.3g mm (half its width)", g.WidthMM, 0.5*g.WidthMM))
+		return nil, fieldError("prong_diameter_mm", d, fmt.Sprintf("up to %.3g mm on a %.3g mm stone (half its width)", 0.5*g.WidthMM, g.WidthMM))
 	}
 	_, per := arcLengths(g.Outline)
 	if float64(p.Count)*d > 0.6*per {
-		return nil, fieldError("prongs", p.Count, fmt.Sprintf("%d prongs of %.2f mm cover more than 60 %% of the %.3g mm girdle of a %.3g mm stone", p.Count, d, per, g.WidthMM))
+		return nil, fieldError("prongs", p.Count, fmt.Sprintf("fewer: %d prongs of %.2f mm would cover more than 60 %% of the %.3g mm girdle of a %.3g mm stone", p.Count, d, per, g.WidthMM))
 	}
 	h := &Head{Stone: g, ProngDiameterMM: d}
 	mat, err := Material(g.Stone.gemName())
@@ -118,9 +118,20 @@ func Prongs(g *Geometry, p ProngParams, tol geom.Tolerance) (*Head, error) {
 	rw := 0.4 * d
 	rail := make([]geom.Vec3, 0, len(g.Outline))
 	gallery := geom.NewMesh(0, 0)
-	for _, z := range []float64{g.GirdleBottomZ() - math.Max(2*rw, 0.3*(g.GirdleBottomZ()-g.CuletZ)), zBase + rw} {
+	// round the rails at pointed corners (a mitre there folds a thin
+	// tube on its inner side)
+	railPath := offsetOutline(g.Outline, r)
+	if len(g.Corners) > 0 {
+		railPath = haloPath(g, r)
+	}
+	zRails := []float64{g.GirdleBottomZ() - math.Max(2*rw, 0.3*(g.GirdleBottomZ()-g.CuletZ)), zBase + rw}
+	if zRails[0]-zRails[1] < 2*rw+0.1 {
+		// a shallow stone has room for one rail only: two would overlap
+		zRails = zRails[1:]
+	}
+	for _, z := range zRails {
 		rail = rail[:0]
-		for _, q := range offsetOutline(g.Outline, r) {
+		for _, q := range railPath {
 			rail = append(rail, v3(q, z))
 		}
 		m, err := loop(rail, rw, tol)

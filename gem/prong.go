@@ -272,7 +272,17 @@ func vProng(g *Geometry, ci int, zBase, t, lean float64) (*geom.Mesh, error) {
 		return []geom.Vec3{v3(in[2], z), v3(in[1], z), v3(in[0], z), v3(outer[0], z), v3(outer[1], z), v3(outer[2], z)}
 	}
 	zTop := g.Top[ci]
-	// the fold's inner edge, moved in along the corner's bisector and sides
+	// the fold's inner edge, moved in along the corner's bisector and sides;
+	// at a sharp corner (a trillion's 60°) a side's point moved by the full
+	// lean would cross the bisector and turn the chevron inside out, so the
+	// lean stops at 80 % of the way there
+	for _, sd := range [][2]geom.Vec2{{e1, n1}, {e2, n2}} {
+		e, nn := sd[0], sd[1]
+		u := e.Sub(bis.Mul(e.Dot(bis))).Normalize() // across the bisector, toward this side
+		if toward := nn.Dot(u); toward > 0 {
+			lean = math.Min(lean, 0.8*arm*e.Dot(u)/toward)
+		}
+	}
 	fold := []geom.Vec2{inner[0].Sub(n1.Mul(lean)), P.Sub(bis.Mul(lean / math.Max(bis.Dot(n1), 0.2))), inner[2].Sub(n2.Mul(lean))}
 	// the fold sits above the crown's tangent at the girdle edge, so no face
 	// between the girdle edge and the fold cuts into the stone
@@ -282,7 +292,12 @@ func vProng(g *Geometry, ci int, zBase, t, lean float64) (*geom.Mesh, error) {
 			q := inner[j].Add(f.Sub(inner[j]).Mul(float64(k) / 4))
 			z, ok := g.CrownZ(q[0], q[1])
 			if !ok {
-				return nil, fmt.Errorf("%w: prong_lean_pct reaches past the stone's outline at a corner", ErrInvalid)
+				if j == 1 { // across the corner, through the stone
+					return nil, fmt.Errorf("%w: prong_lean_pct reaches past the stone's outline at a corner", ErrInvalid)
+				}
+				// an arm runs straight on past a curved side's first
+				// point, outside the stone: no crown there to clear
+				continue
 			}
 			zFold = math.Max(zFold, zTop+(z-zTop)*4/float64(k))
 		}

@@ -22,6 +22,7 @@ func segmentsAround(r float64, tol geom.Tolerance) int {
 // Cross-sections are carried along by parallel transport so the tube does
 // not twist.
 func tube(path []geom.Vec3, r float64, pointed bool, tol geom.Tolerance) (*geom.Mesh, error) {
+	path = foldFree(path, r)
 	n := segmentsAround(r, tol)
 	domeRings := 1
 	if !pointed {
@@ -95,6 +96,46 @@ func tube(path []geom.Vec3, r float64, pointed bool, tol geom.Tolerance) (*geom.
 	return m, nil
 }
 
+// foldFree returns the path without the interior points at which a tube of
+// radius r would fold. A ring stands across the mean of its two segments'
+// directions, so at a turn θ its inner side reaches r·tan(θ/2) along each
+// segment; where the reaches from a segment's two ends add up to more than
+// 90 % of its length, neighbouring rings cross (a short step after a bend:
+// a prong's first step over the crown). The later point of such a segment
+// goes (the earlier when the later is the path's end), until none is left;
+// the ends stay.
+func foldFree(path []geom.Vec3, r float64) []geom.Vec3 {
+	reach := func(p []geom.Vec3, i int) float64 {
+		if i == 0 || i == len(p)-1 {
+			return 0
+		}
+		a, b := p[i].Sub(p[i-1]), p[i+1].Sub(p[i])
+		c := a.Dot(b) / (a.Len() * b.Len())
+		c = math.Max(-1, math.Min(1, c))
+		// tan(θ/2) = sin θ / (1 + cos θ)
+		return r * math.Sqrt(math.Max(0, 1-c*c)) / math.Max(1+c, 1e-9)
+	}
+	for changed := true; changed && len(path) > 2; {
+		changed = false
+		for i := 0; i+1 < len(path); i++ {
+			if reach(path, i)+reach(path, i+1) <= 0.9*path[i+1].Sub(path[i]).Len() {
+				continue
+			}
+			drop := i + 1
+			if drop == len(path)-1 {
+				drop = i
+			}
+			if drop == 0 {
+				continue
+			}
+			path = append(path[:drop:drop], path[drop+1:]...)
+			changed = true
+			break
+		}
+	}
+	return path
+}
+
 // loop sweeps a circle of radius r along a closed path (a basket rail).
 func loop(path []geom.Vec3, r float64, tol geom.Tolerance) (*geom.Mesh, error) {
 	n := segmentsAround(r, tol)
@@ -110,7 +151,7 @@ func loop(path []geom.Vec3, r float64, tol geom.Tolerance) (*geom.Mesh, error) {
 		t := path[(i+1)%L].Sub(path[(i+L-1)%L]).Normalize()
 		x := geom.Vec3{0, 0, 1}.Cross(t)
 		if x.Len() < 1e-9 {
-			return nil, fieldError("rail", "vertical", "a basket rail must run horizontally")
+			return nil, fieldError("rail", "vertical", "horizontal only (a basket rail)")
 		}
 		x = x.Normalize()
 		// X × Y must point along the path: Y = t × X

@@ -90,7 +90,7 @@ func (s Stone) Validate() error {
 	ci, ok := cutInfo[s.Cut]
 	if !ok {
 		if s.Cut == "" {
-			errs = append(errs, fieldError("cut", `""`, "required: one of "+cutNames()))
+			errs = append(errs, fieldError("cut", `""`, "one of "+cutNames()+" (required)"))
 		} else {
 			errs = append(errs, fieldError("cut", fmt.Sprintf("%q", string(s.Cut)), "allowed "+cutNames()))
 		}
@@ -105,7 +105,7 @@ func (s Stone) Validate() error {
 		{"table_pct", s.TablePct}, {"crown_angle_deg", s.CrownAngleDeg}, {"pavilion_angle_deg", s.PavilionAngleDeg},
 		{"girdle_pct", s.GirdlePct}, {"culet_pct", s.CuletPct}, {"star_pct", s.StarPct}, {"lower_half_pct", s.LowerHalfPct}} {
 		if math.IsNaN(f.v) || math.IsInf(f.v, 0) || f.v < 0 {
-			errs = append(errs, fieldError(f.name, f.v, "must be a finite number ≥ 0 (0 = default)"))
+			errs = append(errs, fieldError(f.name, f.v, "a finite number ≥ 0 (0 = default)"))
 		}
 	}
 	if len(errs) > 0 {
@@ -123,9 +123,9 @@ func (s Stone) Validate() error {
 	}
 	switch {
 	case n == 0:
-		errs = append(errs, fieldError("diameter_mm", 0, "the size is required: give diameter_mm, length_mm and width_mm, or carat"))
+		errs = append(errs, fieldError("diameter_mm", 0, "a size: diameter_mm, length_mm and width_mm, or carat (required)"))
 	case n > 1:
-		errs = append(errs, fieldError("carat", s.Carat, fmt.Sprintf("give the size one way only (diameter_mm %g, length_mm %g, width_mm %g, carat %g)", s.DiameterMM, s.LengthMM, s.WidthMM, s.Carat)))
+		errs = append(errs, fieldError("carat", s.Carat, fmt.Sprintf("one way of giving the size only (diameter_mm %g, length_mm %g, width_mm %g, carat %g)", s.DiameterMM, s.LengthMM, s.WidthMM, s.Carat)))
 	}
 	errs = rangeCheck(errs, "diameter_mm", s.DiameterMM, MinSizeMM, MaxSizeMM, "mm")
 	errs = rangeCheck(errs, "length_mm", s.LengthMM, MinSizeMM, MaxSizeMM, "mm")
@@ -137,16 +137,16 @@ func (s Stone) Validate() error {
 		errs = rangeCheck(errs, "ratio", s.Ratio, 1, 4, "(length/width)")
 	}
 	if s.Cut == Round && s.Ratio != 0 && s.Ratio != 1 {
-		errs = append(errs, fieldError("ratio", s.Ratio, "a round stone's ratio is 1"))
+		errs = append(errs, fieldError("ratio", s.Ratio, "1 for a round stone"))
 	}
 	if s.Cut != Trillion && s.LengthMM != 0 && s.WidthMM != 0 && s.LengthMM < s.WidthMM {
-		errs = append(errs, fieldError("length_mm", s.LengthMM, fmt.Sprintf("must be at least width_mm %g (the length runs along X)", s.WidthMM)))
+		errs = append(errs, fieldError("length_mm", s.LengthMM, fmt.Sprintf("at least width_mm %g (the length runs along X)", s.WidthMM)))
 	}
 	if s.LengthMM != 0 && s.WidthMM != 0 && s.LengthMM > 4*s.WidthMM {
 		errs = append(errs, fieldError("length_mm", s.LengthMM, fmt.Sprintf("at most 4 × width_mm %g", s.WidthMM)))
 	}
 	if s.Cut == Round && s.LengthMM != s.WidthMM && s.LengthMM != 0 && s.WidthMM != 0 {
-		errs = append(errs, fieldError("length_mm", s.LengthMM, fmt.Sprintf("a round stone's length must equal its width %g (use diameter_mm)", s.WidthMM)))
+		errs = append(errs, fieldError("length_mm", s.LengthMM, fmt.Sprintf("equal to the width %g for a round stone (use diameter_mm)", s.WidthMM)))
 	}
 	errs = rangeCheck(errs, "table_pct", s.TablePct, 40, 85, "%")
 	errs = rangeCheck(errs, "crown_angle_deg", s.CrownAngleDeg, 20, 45, "degrees")

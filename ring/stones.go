@@ -121,7 +121,7 @@ func FieldPrefix(i int) string { return fmt.Sprintf("stones[%d].", i) }
 func stoneErr(i int, err error) error {
 	var fe *gem.FieldError
 	if errors.As(err, &fe) {
-		return &FieldError{Field: FieldPrefix(i) + fe.Field, Value: fe.Value, Allowed: fe.Allowed}
+		return &FieldError{Field: FieldPrefix(i) + fe.Field, Value: fe.Value, Allowed: strings.TrimPrefix(fe.Allowed, "allowed ")}
 	}
 	return fmt.Errorf("%w: %s%w", ErrParams, FieldPrefix(i), err)
 }
