@@ -191,6 +191,15 @@ func cupHole(out []geom.Vec2, norms []outlineNormal, holeR float64) float64 {
 		if cross > 1e-12 {
 			d = math.Min(d, 0.8*ab*aq*qb/(2*cross))
 		}
+		// and no side turns over: moved in by u along the two ends'
+		// normals, side q→b keeps its direction while u stays under
+		// |b − q|² / ((n_b − n_q)·(b − q)) (an emerald's short corner
+		// sides go first)
+		j1 := (j + 1) % n
+		side := out[j1].Sub(q)
+		if den := norms[j1].n.Sub(norms[j].n).Dot(side); den > 1e-12 {
+			d = math.Min(d, 0.8*side.Dot(side)/den)
+		}
 	}
 	return -math.Max(d, 0)
 }
