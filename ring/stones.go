@@ -196,6 +196,11 @@ func (p Params) validateStones() []error {
 			if s.Count < 0 || s.Count > MaxChannelStones {
 				add(i, "count", s.Count, fmt.Sprintf("0 to %d (0 = as many as fit)", MaxChannelStones))
 			}
+			if c := s.Gem.Cut; c == gem.Pear || c == gem.Heart {
+				// a channel's walls grip a stone's two sides, matched
+				// across its axis; a pear's or a heart's are not
+				add(i, "cut", fmt.Sprintf("%q", c), "round, oval, cushion, marquise, princess, emerald, asscher, baguette or trillion in a channel (its walls cannot grip a "+string(c)+"'s sides: set it in prongs or a halo)")
+			}
 		}
 		if !(s.AtDeg >= -180 && s.AtDeg <= 180) {
 			add(i, "at", s.AtDeg, "−180 to 180 degrees from the top")
