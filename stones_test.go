@@ -184,3 +184,57 @@ func TestHaloChannelSpecs(t *testing.T) {
 		t.Logf("%s: %d stones (%d side stones, %.2f ct reported), %d parts, %d triangles; %s", c.file, len(rep.Stones), len(rep.Stones)-1, total, len(m.Parts), rep.Triangles, conformance.GLB(t, path))
 	}
 }
+
+// TestStoneMatrix builds every cut in every setting at two stone sizes, on
+// rings of three sizes and profiles: each spec is either refused with
+// ErrSpec (a bezel for a pear, a channel of hearts) or gives parts that all
+// pass the full Check, self-intersections included. (A sweep like this found
+// folded emerald bezel cups and self-intersecting pear prongs.)
+func TestStoneMatrix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 80 rings")
+	}
+	cuts := []string{"round", "oval", "cushion", "pear", "marquise", "heart", "princess", "emerald", "asscher", "baguette", "trillion"}
+	ratio := map[string]float64{"oval": 1.4, "cushion": 1.1, "pear": 1.5, "marquise": 2, "heart": 1, "princess": 1, "emerald": 1.4, "asscher": 1, "baguette": 2.5, "trillion": 1}
+	rings := []RingSpec{{Size: "US 3", Profile: "flat"}, {Size: "UK N", Profile: "comfort"}, {Size: "EU 66", Profile: "knife-edge"}}
+	built := 0
+	for ci, cut := range cuts {
+		for si, set := range []string{"prong", "bezel", "halo", "channel"} {
+			for wi, w := range []float64{2, 6.5} {
+				if set == "channel" && w > 3 {
+					continue
+				}
+				st := StoneSpec{Cut: cut, Setting: set}
+				if cut == "round" {
+					st.DiameterMM = w
+				} else {
+					st.WidthMM, st.LengthMM = w, w*ratio[cut]
+				}
+				if set == "channel" {
+					st.At = "shoulders"
+				}
+				r := rings[(ci+si+wi)%len(rings)]
+				r.WidthMM = 2.5
+				spec := &Spec{Kind: "ring", Ring: &r, Stones: []StoneSpec{st}}
+				what := cut + " " + set + " " + r.Size
+				m, _, err := Build(context.Background(), spec)
+				if err != nil {
+					if !errors.Is(err, ErrSpec) {
+						t.Errorf("%s %g mm: %v (not ErrSpec)", what, w, err)
+					}
+					continue
+				}
+				built++
+				for _, p := range m.Parts {
+					if err := p.Mesh.Check().Err(); err != nil {
+						t.Errorf("%s %g mm: part %s: %v", what, w, p.Name, err)
+					}
+				}
+			}
+		}
+	}
+	if built < 60 {
+		t.Errorf("only %d of the matrix built", built)
+	}
+	t.Logf("%d rings built", built)
+}
