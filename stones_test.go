@@ -192,7 +192,7 @@ func TestHaloChannelSpecs(t *testing.T) {
 // folded emerald bezel cups and self-intersecting pear prongs.)
 func TestStoneMatrix(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds 80 rings")
+		t.Skip("builds 120 rings")
 	}
 	cuts := []string{"round", "oval", "cushion", "pear", "marquise", "heart", "princess", "emerald", "asscher", "baguette", "trillion"}
 	ratio := map[string]float64{"oval": 1.4, "cushion": 1.1, "pear": 1.5, "marquise": 2, "heart": 1, "princess": 1, "emerald": 1.4, "asscher": 1, "baguette": 2.5, "trillion": 1}
@@ -200,7 +200,7 @@ func TestStoneMatrix(t *testing.T) {
 	built := 0
 	for ci, cut := range cuts {
 		for si, set := range []string{"prong", "bezel", "halo", "channel"} {
-			for wi, w := range []float64{2, 6.5} {
+			for wi, w := range []float64{2, 6.5, 9} {
 				if set == "channel" && w > 3 {
 					continue
 				}
@@ -233,7 +233,7 @@ func TestStoneMatrix(t *testing.T) {
 			}
 		}
 	}
-	if built < 60 {
+	if built < 90 {
 		t.Errorf("only %d of the matrix built", built)
 	}
 	t.Logf("%d rings built", built)

@@ -519,6 +519,19 @@ func gemName(s gem.Stone) string {
 // surface. It returns nil when the head already sits in the band (a sunk
 // stone needs no pedestal).
 func (p Params) cathedral(base []geom.Vec3, local func(geom.Vec3) geom.Vec3, at float64) (*geom.Mesh, error) {
+	// A long straight side of the base (a trillion's) would give the foot a
+	// chord cutting under the curved band and across its own corners:
+	// split the sides so that the foot follows the band.
+	const maxSideMM = 0.5
+	var dense []geom.Vec3
+	for k, a := range base {
+		b := base[(k+1)%len(base)]
+		steps := min(int(math.Ceil(b.Sub(a).Len()/maxSideMM)), 64) // a stone is at most a few cm round
+		for j := 0; j < steps; j++ {
+			dense = append(dense, a.Add(b.Sub(a).Mul(float64(j)/float64(steps))))
+		}
+	}
+	base = dense
 	top := make([]geom.Vec3, len(base))
 	var bx, by float64
 	for k, v := range base {

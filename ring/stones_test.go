@@ -144,6 +144,18 @@ func TestHaloPointed(t *testing.T) {
 	}
 }
 
+// TestCathedralLongSides: a 9 mm trillion's straight sides once gave the
+// cathedral's foot chords that cut under the band and across its corners.
+func TestCathedralLongSides(t *testing.T) {
+	p := solitaireParams(t, Prong, 0)
+	p.Stones[0].Gem = gem.Stone{Cut: gem.Trillion, LengthMM: 9, WidthMM: 9}
+	res, err := Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkParts(t, res.Model)
+}
+
 func TestBezelAndAngle(t *testing.T) {
 	p := solitaireParams(t, Bezel, 0)
 	p.Stones[0].Gem = gem.Stone{Cut: gem.Oval, LengthMM: 8, WidthMM: 6, Gem: "sapphire"}
