@@ -3,6 +3,7 @@ package gem
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/mandrel3d/mandrel/geom"
 )
@@ -50,13 +51,10 @@ func (p BezelParams) Validate() error {
 // girdle edge (so it touches the girdle edge and never cuts the stone), and
 // a ledge under the girdle below the pavilion's tangent, on which the stone
 // sits. Outlines with sharp points (marquise, pear, heart, trillion) get no
-// bezel here: their inward offsets fold at the points.
+// bezel cup's light hole narrows toward their points (see cupHoles).
 func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
-	}
-	if len(g.Corners) > 0 && g.Stone.Cut != Princess && g.Stone.Cut != Baguette {
-		return nil, fieldError("setting", "bezel", fmt.Sprintf("prongs for a %s (no bezel is made for it yet)", g.Stone.Cut))
 	}
 	wall, lipPct, seatPct := p.WallMM, p.LipPct, p.SeatPct
 	if wall == 0 {
@@ -75,12 +73,13 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		return nil, err
 	}
 	holeR := 0.125 * g.WidthMM
-	if p.Cup && -cupHole(g.Outline, outlineNormals(g.Outline), holeR) < 0.15*g.WidthMM {
-		return nil, fieldError("setting", "bezel", fmt.Sprintf("prongs for a %s (a bezel cup needs a rounded outline, not corners)", g.Stone.Cut))
+	norms := outlineNormals(g.Outline)
+	holes := cupHoles(g, norms, holeR)
+	if p.Cup && -slices.Min(holes) < 0.15*g.WidthMM {
+		return nil, fieldError("setting", "bezel", fmt.Sprintf("prongs for a %s (its outline leaves no room for a bezel cup's light hole)", g.Stone.Cut))
 	}
 	frames := make([]geom.Frame, 0, n)
 	profiles := make([][]geom.Vec2, 0, n)
-	norms := outlineNormals(g.Outline)
 	// the sweep advances along X × Y = outward × up, clockwise from above
 	for j := n - 1; j >= 0; j-- {
 		q, nn, k := g.Outline[j], norms[j].n, norms[j].miter
@@ -115,7 +114,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		// the cup: the inner face runs straight from the ledge to the hole's
 		// rim under the culet (both ends lie below the convex pavilion, so
 		// the whole face does); the outer face runs parallel, a wall below
-		hole := cupHole(g.Outline, norms, holeR)
+		hole := holes[j]
 		zc := g.CuletZ - CupClearanceMM
 		profiles = append(profiles, []geom.Vec2{
 			{hole, zc - wall}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
@@ -139,7 +138,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		zc := g.CuletZ - CupClearanceMM
 		for j := range g.Outline {
 			q, nn := g.Outline[j], norms[j].n
-			u := cupHole(g.Outline, norms, holeR) + 0.2*wall
+			u := holes[j] + 0.2*wall
 			h.Base = append(h.Base, v3(q.Add(nn.Mul(u)), zc-0.6*wall))
 		}
 	}
@@ -173,6 +172,76 @@ func outlineNormals(out []geom.Vec2) []outlineNormal {
 		res[i] = outlineNormal{n: m, miter: 1 / math.Max(m.Dot(n1), 1.0/3)}
 	}
 	return res
+}
+
+// cupHoles returns, for each outline point, how far inward the bezel cup's
+// light hole lies (a negative offset along the outward normal, mm). A
+// rounded outline gets one distance, cupHole's. At a pointed corner a
+// parallel curve has no room, so an outline with corners gets a distance
+// per point: at most 0.8 of the radius of the largest circle inside the
+// outline that touches it there (it shrinks to nothing at the point, so the
+// cup's inner face drops straight down there), at most the uniform bound
+// away from the centre, growing from point to point by at most half their
+// distance (no zigzag), and cut further while any side of the hole's rim
+// would turn over.
+func cupHoles(g *Geometry, norms []outlineNormal, holeR float64) []float64 {
+	out := g.Outline
+	n := len(out)
+	h := make([]float64, n)
+	if len(g.Corners) == 0 {
+		d := cupHole(out, norms, holeR)
+		for j := range h {
+			h[j] = -d
+		}
+	} else {
+		for j, q := range out {
+			nj := norms[j].n
+			d := q.Dot(nj) - holeR
+			// the circle touching at q, centred on q − r·n, through p:
+			// r = |p − q|² / (2 (q − p)·n)
+			for i, p := range out {
+				if i == j {
+					continue
+				}
+				qp := q.Sub(p)
+				if den := 2 * qp.Dot(nj); den > 1e-12 {
+					d = math.Min(d, 0.8*qp.Dot(qp)/den)
+				}
+			}
+			h[j] = math.Max(d, 0)
+		}
+		// and grows no faster than half the distance along the outline,
+		// so the rim (and the base loop beside it) has no radial zigzag
+		for changed, pass := true, 0; changed && pass < 2*n; pass++ {
+			changed = false
+			for j := range out {
+				for _, i := range []int{(j + n - 1) % n, (j + 1) % n} {
+					if lim := h[i] + 0.5*out[j].Sub(out[i]).Len(); h[j] > lim {
+						h[j], changed = lim, true
+					}
+				}
+			}
+		}
+		for pass := 0; pass < 50; pass++ {
+			turned := false
+			for j := range out {
+				j1 := (j + 1) % n
+				a := out[j].Sub(norms[j].n.Mul(h[j]))
+				b := out[j1].Sub(norms[j1].n.Mul(h[j1]))
+				if b.Sub(a).Dot(out[j1].Sub(out[j])) <= 0 {
+					h[j], h[j1] = 0.8*h[j], 0.8*h[j1]
+					turned = true
+				}
+			}
+			if !turned {
+				break
+			}
+		}
+	}
+	for j := range h {
+		h[j] = -h[j]
+	}
+	return h
 }
 
 // cupHole returns how far inward (as a negative offset along the outward

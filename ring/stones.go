@@ -1,9 +1,11 @@
 package ring
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -523,6 +525,11 @@ func (p Params) cathedral(base []geom.Vec3, local func(geom.Vec3) geom.Vec3, at 
 	// chord cutting under the curved band and across its own corners:
 	// split the sides so that the foot follows the band.
 	const maxSideMM = 0.5
+	if !starShaped(base) {
+		// a heart's notch: the pedestal fills it (it stands under the
+		// head, clear of the stone) and its caps stay simple fans
+		base = convexLoop(base)
+	}
 	var dense []geom.Vec3
 	for k, a := range base {
 		b := base[(k+1)%len(base)]
@@ -623,4 +630,48 @@ func (p Params) warnPierced(name string, g *gem.Geometry, stone *geom.Mesh, res 
 	if worst > PierceTolMM {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s cuts %.2f mm into band: the band needs a seat there", name, worst))
 	}
+}
+
+// starShaped reports whether the loop (counter-clockwise seen from +Z) runs
+// strictly counter-clockwise around its centroid in x, y, so that a fan
+// from the centroid covers it without overlap.
+func starShaped(loop []geom.Vec3) bool {
+	var cx, cy float64
+	for _, v := range loop {
+		cx, cy = cx+v[0], cy+v[1]
+	}
+	cx, cy = cx/float64(len(loop)), cy/float64(len(loop))
+	for k, a := range loop {
+		b := loop[(k+1)%len(loop)]
+		if (a[0]-cx)*(b[1]-cy)-(a[1]-cy)*(b[0]-cx) <= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// convexLoop returns the convex hull of the loop's points in x, y (their z
+// kept), counter-clockwise, by Andrew's monotone chain.
+func convexLoop(loop []geom.Vec3) []geom.Vec3 {
+	pts := slices.Clone(loop)
+	slices.SortFunc(pts, func(a, b geom.Vec3) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	turn := func(o, a, b geom.Vec3) float64 { return (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0]) }
+	var hull []geom.Vec3
+	for pass := 0; pass < 2; pass++ {
+		start := len(hull)
+		for _, p := range pts {
+			for len(hull) >= start+2 && turn(hull[len(hull)-2], hull[len(hull)-1], p) <= 0 {
+				hull = hull[:len(hull)-1]
+			}
+			hull = append(hull, p)
+		}
+		hull = hull[:len(hull)-1] // the last is the next chain's first
+		slices.Reverse(pts)
+	}
+	return hull
 }

@@ -303,3 +303,22 @@ func BenchmarkSolitaire(b *testing.B) {
 	b.Run("build+stl", func(b *testing.B) { run(b, true, false) })
 	b.Run("build", func(b *testing.B) { run(b, false, false) })
 }
+
+// TestConvexLoop: a loop with a deep notch is not star-shaped about its
+// centroid; its hull is, counter-clockwise, with the notch's point gone.
+func TestConvexLoop(t *testing.T) {
+	// a "C": a square with a deep notch on the right, counter-clockwise
+	loop := []geom.Vec3{{-2, -2, 1}, {2, -2, 1}, {2, -0.2, 1}, {-1.8, 0, 1}, {2, 0.2, 1}, {2, 2, 1}, {-2, 2, 1}}
+	if starShaped(loop) {
+		t.Fatal("a notched loop reads as star-shaped")
+	}
+	hull := convexLoop(loop)
+	if len(hull) != 4 || !starShaped(hull) {
+		t.Fatalf("hull %v: want the 4 corners, counter-clockwise", hull)
+	}
+	for _, v := range hull {
+		if v[2] != 1 || math.Abs(math.Abs(v[0])-2) > 0 || math.Abs(math.Abs(v[1])-2) > 0 {
+			t.Errorf("hull point %v is not a corner at z 1", v)
+		}
+	}
+}
