@@ -81,7 +81,7 @@ func Prongs(g *Geometry, p ProngParams, tol geom.Tolerance) (*Head, error) {
 	}
 	_, per := arcLengths(g.Outline)
 	if float64(p.Count)*d > 0.6*per {
-		return nil, fieldError("prongs", p.Count, fmt.Sprintf("fewer: %d prongs of %.2f mm would cover more than 60 %% of the %.3g mm girdle of a %.3g mm stone", p.Count, d, per, g.WidthMM))
+		return nil, fieldError("prongs", p.Count, fmt.Sprintf("at most %d prongs of %.2f mm on a %.3g mm stone (%d would cover more than 60 %% of its %.3g mm girdle)", int(0.6*per/d), d, g.WidthMM, p.Count, per))
 	}
 	h := &Head{Stone: g, ProngDiameterMM: d}
 	mat, err := Material(g.Stone.gemName())
