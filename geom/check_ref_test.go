@@ -12,7 +12,8 @@ import (
 // refCheckMesh carries a copy of the mesh checker's linear tests as they
 // were before the fast topology path (commit 150daa5; only names changed),
 // so that tests can compare CheckReports field by field on broken meshes.
-// The self-intersection test is shared.
+// The edge and fan tests (now the fallback behind the fast path) and the
+// self-intersection test are shared.
 type refCheckMesh Mesh
 
 // refFinite is the finiteness test the old checker used.
@@ -88,7 +89,9 @@ func (m *refCheckMesh) CheckWith(opt CheckOptions) CheckReport {
 		}
 	}
 
-	shell := m.checkEdges(&r, state)
+	// the edge and fan tests are unchanged: the checker keeps them as the
+	// full diagnosis behind its fast path
+	shell := (*Mesh)(m).checkEdges(&r, state)
 	m.checkShells(&r, state, shell, box)
 
 	if !opt.SkipSelfIntersections && r.BadIndices == 0 && r.NonFinite == 0 {
@@ -114,223 +117,6 @@ func refNonDegenerate(a, b, c Vec3, t [3]uint32, minHeight float64) bool {
 	// height = |e0 × e2| / longest; compare squares to avoid two roots.
 	cx, cy, cz := y0*z2-z0*y2, z0*x2-x0*z2, x0*y2-y0*x2
 	return cx*cx+cy*cy+cz*cz > minHeight*minHeight*l
-}
-
-// refCheckHalfEdge is one triangle's use of an edge, bucketed by its smaller vertex.
-type refCheckHalfEdge struct {
-	hi  uint32 // the larger vertex
-	tri int32  // the triangle
-	fwd bool   // the triangle runs lo → hi
-}
-
-// checkEdges counts open, non-manifold and misoriented edges and non-manifold
-// vertices, and returns each triangle's shell (the root of an edge-connected
-// union-find; -1 for triangles with bad indices). Half-edges are bucketed by
-// their smaller vertex with a counting sort, so the pass is linear in the
-// mesh size.
-func (m *refCheckMesh) checkEdges(r *CheckReport, state []uint8) []int32 {
-	nv := len(m.Verts)
-	start := make([]int32, nv+1)
-	for i, t := range m.Tris {
-		if state[i] == 1 {
-			continue
-		}
-		for k := 0; k < 3; k++ {
-			a, b := t[k], t[(k+1)%3]
-			start[min(a, b)+1]++
-		}
-	}
-	for v := 0; v < nv; v++ {
-		start[v+1] += start[v]
-	}
-	fill := slices.Clone(start[:nv])
-	he := make([]refCheckHalfEdge, start[nv])
-	for i, t := range m.Tris {
-		if state[i] == 1 {
-			continue
-		}
-		for k := 0; k < 3; k++ {
-			a, b := t[k], t[(k+1)%3]
-			lo, hi := min(a, b), max(a, b)
-			he[fill[lo]] = refCheckHalfEdge{hi: hi, tri: int32(i), fwd: a < b}
-			fill[lo]++
-		}
-	}
-
-	uf := make([]int32, len(m.Tris))
-	for i := range uf {
-		uf[i] = int32(i)
-		if state[i] == 1 {
-			uf[i] = -1
-		}
-	}
-	for lo := 0; lo < nv; lo++ {
-		b := he[start[lo]:start[lo+1]]
-		if len(b) > 1 {
-			refSortCheckHalfEdges(b)
-		}
-		for i := 0; i < len(b); {
-			j := i + 1
-			fwd := 0
-			if b[i].fwd {
-				fwd++
-			}
-			for j < len(b) && b[j].hi == b[i].hi {
-				if b[j].fwd {
-					fwd++
-				}
-				refUfUnion(uf, b[i].tri, b[j].tri)
-				j++
-			}
-			e := EdgeRef{A: uint32(lo), B: b[i].hi, Tri: int(b[i].tri)}
-			switch n := j - i; {
-			case n == 1:
-				r.OpenEdges++
-				if len(r.FirstOpenEdges) < MaxExamples {
-					r.FirstOpenEdges = append(r.FirstOpenEdges, e)
-				}
-			case n > 2:
-				r.NonManifoldEdges++
-				if len(r.FirstNonManifoldEdges) < MaxExamples {
-					r.FirstNonManifoldEdges = append(r.FirstNonManifoldEdges, e)
-				}
-			case fwd != 1:
-				r.MisorientedEdges++
-				if len(r.FirstMisorientedEdges) < MaxExamples {
-					r.FirstMisorientedEdges = append(r.FirstMisorientedEdges, e)
-				}
-			}
-			i = j
-		}
-	}
-	// Edge examples were found in vertex order; report them in triangle
-	// order so the first example is the first broken triangle.
-	for _, s := range [][]EdgeRef{r.FirstOpenEdges, r.FirstNonManifoldEdges, r.FirstMisorientedEdges} {
-		slices.SortFunc(s, func(x, y EdgeRef) int { return x.Tri - y.Tri })
-	}
-	for i := range uf {
-		if uf[i] >= 0 {
-			uf[i] = refUfFind(uf, int32(i))
-		}
-	}
-	if r.OpenEdges == 0 && r.NonManifoldEdges == 0 && r.MisorientedEdges == 0 {
-		m.checkVertexFans(r, state)
-	}
-	return uf
-}
-
-// refSortCheckHalfEdges sorts a bucket by (hi, tri): insertion sort for the usual
-// handful, the library sort for the fans of poles.
-func refSortCheckHalfEdges(b []refCheckHalfEdge) {
-	less := func(x, y refCheckHalfEdge) bool { return x.hi < y.hi || x.hi == y.hi && x.tri < y.tri }
-	if len(b) > 12 {
-		slices.SortFunc(b, func(x, y refCheckHalfEdge) int {
-			if less(x, y) {
-				return -1
-			}
-			if less(y, x) {
-				return 1
-			}
-			return 0
-		})
-		return
-	}
-	for i := 1; i < len(b); i++ {
-		for j := i; j > 0 && less(b[j], b[j-1]); j-- {
-			b[j], b[j-1] = b[j-1], b[j]
-		}
-	}
-}
-
-func refUfFind(uf []int32, x int32) int32 {
-	for uf[x] != x {
-		uf[x] = uf[uf[x]]
-		x = uf[x]
-	}
-	return x
-}
-
-// refUfUnion joins two sets, keeping the smaller root so roots are the first
-// triangle of each shell.
-func refUfUnion(uf []int32, a, b int32) {
-	a, b = refUfFind(uf, a), refUfFind(uf, b)
-	if a < b {
-		uf[b] = a
-	} else if b < a {
-		uf[a] = b
-	}
-}
-
-// checkVertexFans counts vertices whose corners do not form one cycle around
-// the vertex. It assumes every edge has exactly two oppositely oriented
-// triangles, so from each corner the fan continues to the unique corner of
-// the same vertex whose previous vertex is this corner's next.
-func (m *refCheckMesh) checkVertexFans(r *CheckReport, state []uint8) {
-	nv := len(m.Verts)
-	start := make([]int32, nv+1)
-	for i, t := range m.Tris {
-		if state[i] == 1 {
-			continue
-		}
-		for _, v := range t {
-			start[v+1]++
-		}
-	}
-	for v := 0; v < nv; v++ {
-		start[v+1] += start[v]
-	}
-	fill := slices.Clone(start[:nv])
-	// corner records (next, prev) around the vertex.
-	type corner struct{ next, prev uint32 }
-	cs := make([]corner, start[nv])
-	for i, t := range m.Tris {
-		if state[i] == 1 {
-			continue
-		}
-		for k, v := range t {
-			cs[fill[v]] = corner{next: t[(k+1)%3], prev: t[(k+2)%3]}
-			fill[v]++
-		}
-	}
-	for v := 0; v < nv; v++ {
-		c := cs[start[v]:start[v+1]]
-		if len(c) < 3 {
-			continue // a degenerate fan; edges would have reported it
-		}
-		if len(c) > 16 {
-			slices.SortFunc(c, func(x, y corner) int { return int(x.prev) - int(y.prev) })
-		}
-		find := func(prev uint32) int {
-			if len(c) > 16 {
-				i, ok := slices.BinarySearchFunc(c, prev, func(x corner, p uint32) int { return int(x.prev) - int(p) })
-				if !ok {
-					return -1
-				}
-				return i
-			}
-			for i, x := range c {
-				if x.prev == prev {
-					return i
-				}
-			}
-			return -1
-		}
-		steps, i := 0, 0
-		for {
-			steps++
-			j := find(c[i].next)
-			if j < 0 || j == 0 || steps > len(c) {
-				break
-			}
-			i = j
-		}
-		if steps != len(c) {
-			r.NonManifoldVertices++
-			if len(r.FirstNonManifoldVertices) < MaxExamples {
-				r.FirstNonManifoldVertices = append(r.FirstNonManifoldVertices, v)
-			}
-		}
-	}
 }
 
 // checkShells counts shells, sums the signed volume per shell and finds
