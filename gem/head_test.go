@@ -47,69 +47,98 @@ func TestProngsHoldTheStone(t *testing.T) {
 		{Stone{Cut: Trillion, WidthMM: 7}, ProngParams{}, true},
 	}
 	for _, c := range cases {
-		h, err := Solitaire(c.s, c.p, geom.Tolerance{})
-		if err != nil {
-			t.Errorf("%s: %v", c.s.Cut, err)
+		checkProngHead(t, c.s, c.p, c.convex)
+	}
+}
+
+// checkProngHead builds a prong head and measures it as the issue asks:
+// every part closed, no metal vertex inside the pavilion (for a convex
+// stone), every prong touching the crown over the girdle and reaching over
+// it, the count asked for, cutters larger than the stone, the culet above
+// the head's bottom.
+func checkProngHead(t *testing.T, s Stone, p ProngParams, convex bool) {
+	t.Helper()
+	h, err := Solitaire(s, p, geom.Tolerance{})
+	if err != nil {
+		t.Errorf("%s: %v", s.Cut, err)
+		return
+	}
+	g := h.Stone
+	prongs := 0
+	for _, part := range h.Parts {
+		checkMesh(t, string(s.Cut)+" "+part.Name, part.Mesh)
+		if part.Name == "stone-0" {
 			continue
 		}
-		g := h.Stone
-		prongs := 0
-		for _, part := range h.Parts {
-			checkMesh(t, string(c.s.Cut)+" "+part.Name, part.Mesh)
-			if part.Name == "stone-0" {
-				continue
-			}
-			// nothing pierces the pavilion (below the girdle); report the crown
-			for _, v := range part.Mesh.Verts {
-				if c.convex && v[2] < g.GirdleBottomZ() {
-					if d := depthInside(g, v); d > pierceTol {
-						t.Errorf("%s %s: vertex %v is %.4f mm inside the pavilion", c.s.Cut, part.Name, v, d)
-						break
-					}
-				}
-			}
-			if !strings.HasPrefix(part.Name, "prong-") {
-				continue
-			}
-			prongs++
-			// touches the stone at or above the girdle's top edge
-			best := math.Inf(1)
-			for _, v := range part.Mesh.Verts {
-				if v[2] >= g.GirdleTopZ()-1e-9 {
-					best = math.Min(best, meshDist(v, g.Mesh))
-				}
-			}
-			if best > touchTol {
-				t.Errorf("%s %s: nearest point over the girdle is %.4f mm from the crown, want ≤ %g", c.s.Cut, part.Name, best, touchTol)
-			}
-			// the prong reaches over the crown
-			inside := false
-			for _, v := range part.Mesh.Verts {
-				if _, ok := g.CrownZ(v[0], v[1]); ok && v[2] > g.GirdleTopZ() {
-					inside = true
+		// nothing pierces the pavilion (below the girdle); report the crown
+		for _, v := range part.Mesh.Verts {
+			if convex && v[2] < g.GirdleBottomZ() {
+				if d := depthInside(g, v); d > pierceTol {
+					t.Errorf("%s %s: vertex %v is %.4f mm inside the pavilion", s.Cut, part.Name, v, d)
 					break
 				}
 			}
-			if !inside {
-				t.Errorf("%s %s does not reach over the crown", c.s.Cut, part.Name)
+		}
+		if !strings.HasPrefix(part.Name, "prong-") {
+			continue
+		}
+		prongs++
+		// touches the stone at or above the girdle's top edge
+		best := math.Inf(1)
+		for _, v := range part.Mesh.Verts {
+			if v[2] >= g.GirdleTopZ()-1e-9 {
+				best = math.Min(best, meshDist(v, g.Mesh))
 			}
 		}
-		want := c.p.Count
-		if want == 0 {
-			want = c.p.resolved(g).Count
+		if best > touchTol {
+			t.Errorf("%s %s: nearest point over the girdle is %.4f mm from the crown, want ≤ %g", s.Cut, part.Name, best, touchTol)
 		}
-		if prongs != want {
-			t.Errorf("%s: %d prongs, want %d", c.s.Cut, prongs, want)
-		}
-		for _, m := range h.Cutters {
-			checkMesh(t, string(c.s.Cut)+" cutter", m)
-			if m.Volume() <= g.Mesh.Volume() {
-				t.Errorf("%s: cutter %.2f mm³ is smaller than the stone %.2f mm³", c.s.Cut, m.Volume(), g.Mesh.Volume())
+		// the prong reaches over the crown
+		inside := false
+		for _, v := range part.Mesh.Verts {
+			if _, ok := g.CrownZ(v[0], v[1]); ok && v[2] > g.GirdleTopZ() {
+				inside = true
+				break
 			}
 		}
-		// the culet clears the head's bottom
-		if !(g.CuletZ > h.BottomZ) {
-			t.Errorf("%s: culet %g not above the head's bottom %g", c.s.Cut, g.CuletZ, h.BottomZ)
+		if !inside {
+			t.Errorf("%s %s does not reach over the crown", s.Cut, part.Name)
+		}
+	}
+	want := p.Count
+	if want == 0 {
+		want = p.resolved(g).Count
+	}
+	if prongs != want {
+		t.Errorf("%s: %d prongs, want %d", s.Cut, prongs, want)
+	}
+	for _, m := range h.Cutters {
+		checkMesh(t, string(s.Cut)+" cutter", m)
+		if m.Volume() <= g.Mesh.Volume() {
+			t.Errorf("%s: cutter %.2f mm³ is smaller than the stone %.2f mm³", s.Cut, m.Volume(), g.Mesh.Volume())
+		}
+	}
+	// the culet clears the head's bottom
+	if !(g.CuletZ > h.BottomZ) {
+		t.Errorf("%s: culet %g not above the head's bottom %g", s.Cut, g.CuletZ, h.BottomZ)
+	}
+}
+
+// TestProngsHoldEveryCut measures prong heads around every cut at trade
+// proportions, 3 to 14 mm long, with the default count and style.
+func TestProngsHoldEveryCut(t *testing.T) {
+	ratio := map[Cut]float64{Oval: 1.4, Cushion: 1.1, Pear: 1.5, Marquise: 2, Emerald: 1.4, Baguette: 2.5}
+	for _, cut := range []Cut{Round, Oval, Cushion, Pear, Marquise, Heart, Princess, Emerald, Asscher, Baguette, Trillion} {
+		for _, l := range []float64{3, 5, 6.5, 8, 10, 14} {
+			r := ratio[cut]
+			if r == 0 {
+				r = 1
+			}
+			st := Stone{Cut: cut, LengthMM: l, WidthMM: l / r}
+			if cut == Round {
+				st = Stone{Cut: cut, DiameterMM: l}
+			}
+			checkProngHead(t, st, ProngParams{}, cut != Heart)
 		}
 	}
 }
