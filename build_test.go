@@ -128,6 +128,31 @@ func TestOutputsDeterministic(t *testing.T) {
 	}
 }
 
+// TestExampleSpecsDeterministic builds every example spec twice (stones,
+// halos, engravings, fingerprints, pendants, chains, bracelets): the STL and
+// GLB bytes must be identical.
+func TestExampleSpecsDeterministic(t *testing.T) {
+	specs, _ := filepath.Glob("examples/specs/*.json")
+	if len(specs) < 15 {
+		t.Fatalf("%d example specs", len(specs))
+	}
+	for _, path := range specs {
+		var prev *Outputs
+		for range 2 {
+			s, m, r := buildExample(t, path)
+			s.Output = &OutputSpec{PNG: &PNGSpec{Off: true}}
+			out, err := MakeOutputs(context.Background(), s, m, r)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			if prev != nil && (!bytes.Equal(prev.STL, out.STL) || !bytes.Equal(prev.GLB, out.GLB)) {
+				t.Errorf("%s: two builds gave different STL or GLB bytes", path)
+			}
+			prev = out
+		}
+	}
+}
+
 // TestExampleSpecsConform builds every example spec and has the third-party
 // checkers judge the files: admesh and PrusaSlicer for the STL, the Khronos
 // validator and three.js for the GLB.
