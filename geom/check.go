@@ -77,6 +77,9 @@ type CheckReport struct {
 	// the vertices and edges they share by index (crossing, touching,
 	// folded over, or two shells meeting).
 	SelfIntersections int
+	// ShellOverlaps counts the pairs of shells that meet, with
+	// CheckOptions.Assembly (without it they are self-intersections).
+	ShellOverlaps int
 	// SelfIntersectionsChecked is false when the test was skipped (by
 	// CheckOptions, or because bad indices or non-finite vertices made it
 	// meaningless) or stopped (TooManyPairs).
@@ -104,6 +107,13 @@ type CheckOptions struct {
 	// one that is not linear in the mesh size; the report's
 	// SelfIntersectionsChecked is then false and Err does not fail for it.
 	SkipSelfIntersections bool
+	// Assembly reads the mesh as several solids that may overlap, as an STL
+	// of a piece's parts is (a prong standing in its gallery, a head on its
+	// band; the printer or the caster unions them): triangles of two
+	// different shells that meet are counted in ShellOverlaps, not as
+	// self-intersections. Each shell must still be closed, oriented and
+	// free of self-intersections of its own.
+	Assembly bool
 }
 
 // Check runs every test on the mesh: indices, finite coordinates, degenerate
@@ -297,7 +307,11 @@ func (m *Mesh) CheckWith(opt CheckOptions) CheckReport {
 	m.checkGeometry(&r, state, shell, box)
 
 	if !opt.SkipSelfIntersections && r.BadIndices == 0 && r.NonFinite == 0 {
-		m.checkSelfIntersections(&r, state)
+		var shellOf []int32
+		if opt.Assembly {
+			shellOf = shell // relabelled by checkGeometry: shell numbers
+		}
+		m.checkSelfIntersections(&r, state, shellOf)
 	}
 	return r
 }
@@ -797,16 +811,33 @@ func solidAngle(a, b, c Vec3) float64 {
 // Degenerate triangles (already reported) are left out. It gives up after
 // pairBudget candidate pairs, so that a hostile mesh (every triangle
 // stacked in one place) cannot take quadratic time.
-func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8) {
+func (m *Mesh) checkSelfIntersections(r *CheckReport, state []uint8, shellOf []int32) {
 	budget := pairBudget(len(m.Tris))
 	pairs := 0
 	b := NewBVH(m)
+	var overlaps map[[2]int32]bool
 	for i, j := range b.OverlappingPairs() {
 		if pairs++; pairs > budget {
 			r.TooManyPairs = true
 			return
 		}
-		if state[i] != 0 || state[j] != 0 || !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
+		if state[i] != 0 || state[j] != 0 {
+			continue
+		}
+		// with shellOf (an assembly), two shells meeting is an overlap
+		if shellOf != nil && shellOf[i] != shellOf[j] {
+			key := [2]int32{min(shellOf[i], shellOf[j]), max(shellOf[i], shellOf[j])}
+			if overlaps[key] || !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
+				continue
+			}
+			if overlaps == nil {
+				overlaps = map[[2]int32]bool{}
+			}
+			overlaps[key] = true
+			r.ShellOverlaps++
+			continue
+		}
+		if !meshTrianglesIntersect(m.Verts, m.Tris[i], m.Tris[j]) {
 			continue
 		}
 		r.SelfIntersections++

@@ -95,7 +95,7 @@ func (m *refCheckMesh) CheckWith(opt CheckOptions) CheckReport {
 	m.checkShells(&r, state, shell, box)
 
 	if !opt.SkipSelfIntersections && r.BadIndices == 0 && r.NonFinite == 0 {
-		(*Mesh)(m).checkSelfIntersections(&r, state)
+		(*Mesh)(m).checkSelfIntersections(&r, state, nil)
 	}
 	return r
 }

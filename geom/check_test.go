@@ -507,3 +507,33 @@ func TestCheckPairBudget(t *testing.T) {
 		t.Errorf("error does not report the stopped test: %v", err)
 	}
 }
+
+// TestCheckAssembly: two overlapping cubes are two solids meeting, an error
+// for one solid and one shell overlap for an assembly; a shell folded on
+// itself still fails as an assembly.
+func TestCheckAssembly(t *testing.T) {
+	m := testCube(Vec3{}, 2)
+	m.Append(testCube(Vec3{1, 0.5, 0.25}, 2))
+	if r := m.Check(); r.SelfIntersections == 0 || r.Err() == nil {
+		t.Errorf("two overlapping cubes as one solid: %d self-intersections, err %v", r.SelfIntersections, r.Err())
+	}
+	r := m.CheckWith(CheckOptions{Assembly: true})
+	if r.Err() != nil || r.ShellOverlaps != 1 || r.SelfIntersections != 0 || r.Shells != 2 {
+		t.Errorf("as an assembly: err %v, %d overlaps, %d self-intersections, %d shells; want nil, 1, 0, 2",
+			r.Err(), r.ShellOverlaps, r.SelfIntersections, r.Shells)
+	}
+	// apart, nothing overlaps
+	far := testCube(Vec3{}, 2)
+	far.Append(testCube(Vec3{5, 0, 0}, 2))
+	if r := far.CheckWith(CheckOptions{Assembly: true}); r.Err() != nil || r.ShellOverlaps != 0 {
+		t.Errorf("two cubes apart: err %v, %d overlaps", r.Err(), r.ShellOverlaps)
+	}
+	// one shell crossing itself: a cube with its top corner pushed down
+	// through the bottom face
+	bad := testCube(Vec3{}, 2)
+	bad.Verts[7] = Vec3{0.6, 0.7, -1.5}
+	bad.Append(testCube(Vec3{8, 0, 0}, 1))
+	if r := bad.CheckWith(CheckOptions{Assembly: true}); r.SelfIntersections == 0 || r.Err() == nil {
+		t.Errorf("a self-crossing shell in an assembly: %d self-intersections, err %v", r.SelfIntersections, r.Err())
+	}
+}

@@ -42,6 +42,25 @@ func TestBuildWritesEveryOutput(t *testing.T) {
 	}
 }
 
+// TestCheckPieceOfParts: a solitaire's STL holds its parts as overlapping
+// shells (prongs in the gallery, the head on the band): check passes it and
+// counts the overlaps; -solid, which wants one solid, fails it.
+func TestCheckPieceOfParts(t *testing.T) {
+	dir := t.TempDir()
+	spec := `{"name":"sol","kind":"ring","ring":{"size":"US 6"},"stones":[{"cut":"round","diameter_mm":6.5,"setting":"prong"}],"output":{"png":false,"glb":false}}`
+	if code, _, stderr := runCLI(t, spec, "build", "-", "-o", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	stl := filepath.Join(dir, "sol.stl")
+	code, out, _ := runCLI(t, "", "check", stl)
+	if code != 0 || !strings.Contains(out, "verdict:            PASS") || strings.Contains(out, "(0 pairs overlap") {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "", "check", "-solid", stl); code != 1 || !strings.Contains(out, "self-intersecting") {
+		t.Errorf("check -solid: exit %d\n%s", code, out)
+	}
+}
+
 func TestBuildFromStdin(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := runCLI(t, `{"name":"s","kind":"ring","ring":{"size":"UK N"},"output":{"png":false,"glb":false}}`, "build", "-", "-o", dir)
