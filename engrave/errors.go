@@ -25,8 +25,12 @@ func (e *MissingGlyphsError) Error() string {
 		}
 		fmt.Fprintf(&b, "%U %q", r, r)
 	}
-	return fmt.Sprintf("engrave: text: font %q and its fallbacks lack glyphs for %s", e.Font, b.String())
+	return fmt.Sprintf("engrave: text: font %q and its fallbacks lack glyphs for %s: allowed %s", e.Font, b.String(), coveredScripts)
 }
+
+// coveredScripts says which characters the built-in fonts and their
+// fallbacks draw, for MissingGlyphsError.
+const coveredScripts = "Latin, Greek, Cyrillic, Hebrew, Arabic and Devanagari letters, digits and common symbols, or a font file that has these characters"
 
 // Unwrap returns ErrInvalid.
 func (e *MissingGlyphsError) Unwrap() error { return ErrInvalid }

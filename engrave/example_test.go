@@ -26,5 +26,5 @@ func ExampleMissingGlyphsError() {
 	_, err := engrave.Text{Text: "愛 love", CapHeightMM: 2}.Layout()
 	fmt.Println(err)
 	// Output:
-	// engrave: text: font "sans" and its fallbacks lack glyphs for U+611B '愛'
+	// engrave: text: font "sans" and its fallbacks lack glyphs for U+611B '愛': allowed Latin, Greek, Cyrillic, Hebrew, Arabic and Devanagari letters, digits and common symbols, or a font file that has these characters
 }

@@ -18,12 +18,12 @@ const (
 	MaxImageSide = 20_000
 	// MinImageWidthMM and MaxImageWidthMM bound Image.WidthMM.
 	MinImageWidthMM = 0.5
-	MaxImageWidthMM = 200
+	MaxImageWidthMM = 200.0
 	// DefaultMinFeatureMM is the speck size used when Image.MinFeatureMM is
 	// 0: dark islands (and holes) under 0.1 × 0.1 mm are dropped.
 	DefaultMinFeatureMM = 0.1
 	// MaxMinFeatureMM bounds Image.MinFeatureMM.
-	MaxMinFeatureMM = 10
+	MaxMinFeatureMM = 10.0
 	// maxTracePixels caps the grid that is traced: larger images are
 	// averaged down by a whole factor first, which bounds time and memory
 	// (a 25 MP photo engraved 8 mm wide has pixels far below any tool).
@@ -182,6 +182,13 @@ func luma(r, g, b uint32) uint32 {
 // class (≤ k) and a light one, maximising the between-class variance
 // (N. Otsu, IEEE Trans. SMC 9(1), 1979). ok is false when the image has a
 // single grey level.
+//
+// Every k across a gap of unused grey levels splits the classes alike; the
+// middle of the gap is taken, so that the outline, interpolated between
+// pixel centres where the grey crosses the level, lies half way between a
+// black pixel and a white one. (The first k of the gap put it a 255th of
+// the way from the black pixel: a black-and-white drawing lost half a
+// pixel all round, and a one-pixel checkerboard traced as specks.)
 func otsu(hist *[256]int) (k int, ok bool) {
 	var total, sum float64
 	for i, n := range hist {
@@ -190,6 +197,7 @@ func otsu(hist *[256]int) (k int, ok bool) {
 	}
 	var w0, sum0, best float64
 	best = -1
+	last := 0 // the last k of best's gap
 	for i := 0; i < 255; i++ {
 		w0 += float64(hist[i])
 		sum0 += float64(i) * float64(hist[i])
@@ -198,11 +206,14 @@ func otsu(hist *[256]int) (k int, ok bool) {
 			continue
 		}
 		m0, m1 := sum0/w0, (sum-sum0)/w1
-		if v := w0 * w1 * (m0 - m1) * (m0 - m1); v > best {
-			best, k = v, i
+		v := w0 * w1 * (m0 - m1) * (m0 - m1)
+		if v > best {
+			best, k, last = v, i, i
+		} else if last == i-1 && hist[i] == 0 && v == best {
+			last = i
 		}
 	}
-	return k, best >= 0
+	return (k + last) / 2, best >= 0
 }
 
 // downsample averages f×f blocks of a w×h grey image.

@@ -57,13 +57,13 @@ const (
 	// far below what any process can cut (REFERENCE.md: lettering ≥ 1.75 mm
 	// tall when cast); 200 mm is far above any jewel.
 	MinCapHeightMM = 0.1
-	MaxCapHeightMM = 200
+	MaxCapHeightMM = 200.0
 	// DefaultLineSpacing is the baseline-to-baseline distance in cap
 	// heights when Text.LineSpacing is 0: about 1.25 em in the Go fonts.
 	DefaultLineSpacing = 1.75
 	// MinLineSpacing and MaxLineSpacing bound Text.LineSpacing (cap heights).
 	MinLineSpacing = 0.5
-	MaxLineSpacing = 10
+	MaxLineSpacing = 10.0
 	// DefaultToleranceMM is the chord tolerance in mm used when a Tolerance
 	// field is 0 (DESIGN.md: 0.01 mm).
 	DefaultToleranceMM = geom.DefaultChordMM

@@ -1,6 +1,7 @@
 package engrave
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/mandrel3d/mandrel/geom"
@@ -67,7 +68,14 @@ func (im Image) Trace() (*Traced, error) {
 	field := cutField(grey, gw, gh, level, im.Invert)
 	raw := marchingSquares(field, gw+2, gh+2)
 	if len(raw) == 0 {
-		return nil, invalidf("image: nothing to cut at threshold %.3f (invert %v)", out.Threshold, im.Invert)
+		what := "dark"
+		if im.Invert {
+			what = "light"
+		}
+		if cut == 0 {
+			return nil, invalidf("image: nothing to cut at threshold %.3f (invert %v): no pixel is %s: allowed an image with %s areas to cut (or invert it)", out.Threshold, im.Invert, what, what)
+		}
+		return nil, invalidf("image: nothing to cut at threshold %.3f (invert %v): its %d %s pixels are specks and lines 1 pixel wide, which the 3×3 noise filter removes: allowed strokes at least 2 pixels wide", out.Threshold, im.Invert, cut, what)
 	}
 
 	// Scale (mm per grid unit) from the width of what is kept; dropping
@@ -89,7 +97,17 @@ func (im Image) Trace() (*Traced, error) {
 			}
 		}
 		if len(next) == 0 {
-			return nil, invalidf("image: nothing to cut: every area is smaller than min_feature_mm %g mm squared", minFeature)
+			// the width at which the largest area reaches minFeature²
+			var most float64
+			for _, c := range kept {
+				most = math.Max(most, math.Abs(c.Area()))
+			}
+			need := math.Ceil(minFeature*(b.Max[0]-b.Min[0])/math.Sqrt(most)*100) / 100
+			allowed := fmt.Sprintf("allowed width_mm from %g mm for this image", need)
+			if !(need <= MaxImageWidthMM) {
+				allowed = fmt.Sprintf("no width_mm up to %g mm keeps any", float64(MaxImageWidthMM))
+			}
+			return nil, invalidf("image: nothing to cut at width_mm %g: every area to cut is smaller than %g × %g mm (min_feature_mm): %s", im.WidthMM, minFeature, minFeature, allowed)
 		}
 		if len(next) == len(kept) {
 			break
