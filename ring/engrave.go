@@ -199,6 +199,7 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 		cuts := make([]geom.Cut, len(mine))
 		for k, pl := range mine {
 			e := p.Engravings[pl.index]
+			pl.region = bs.wrap(pl.region)
 			if err := bs.fits(pl, e, p.Engravings[pl.index].surface()); err != nil {
 				return nil, err
 			}
@@ -206,6 +207,9 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 				if err := g.checkPierce(bs, pl, e); err != nil {
 					return nil, err
 				}
+			}
+			if err := g.checkFold(bs, pl, e); err != nil {
+				return nil, err
 			}
 			cuts[k] = geom.Cut{Region: pl.region, DepthMM: e.depth(), Emboss: e.Emboss}
 		}
@@ -433,6 +437,33 @@ func (g *bandSweep) surface(surf string) *bandSurface {
 	return bs
 }
 
+// wrap returns the region moved by whole turns of the surface so that it
+// lies where the patch's grid reaches (u from −1 to 2 turns outside, −2 to 1
+// inside, with two stations to spare): an AtMM longer than the band's
+// circumference goes on around it. A region already there is returned as
+// it is.
+func (bs *bandSurface) wrap(r geom.Region) geom.Region {
+	per := math.Abs(bs.patch.PeriodU)
+	lo, hi := -per, 2*per
+	if bs.patch.PeriodU < 0 {
+		lo, hi = -2*per, per
+	}
+	b := r.Bounds()
+	if per == 0 || len(r.Contours) == 0 || b.Min[0] > lo+2*bs.du && b.Max[0] < hi-2*bs.du {
+		return r
+	}
+	shift := -per * math.Round((b.Min[0]+b.Max[0])/2/per)
+	out := geom.Region{Fill: r.Fill, Contours: make([]geom.Contour, len(r.Contours))}
+	for k, c := range r.Contours {
+		d := make(geom.Contour, len(c))
+		for j, q := range c {
+			d[j] = geom.Vec2{q[0] + shift, q[1]}
+		}
+		out.Contours[k] = d
+	}
+	return out
+}
+
 // fits returns an error when the region does not fit on the surface.
 func (bs *bandSurface) fits(pl placed, e Engraving, surf string) error {
 	pre := EngravingPrefix(pl.index)
@@ -455,20 +486,40 @@ func (bs *bandSurface) fits(pl placed, e Engraving, surf string) error {
 	const edge = 0.1
 	if b.Min[1] < bs.vLo+edge || b.Max[1] > bs.vHi-edge {
 		tall := b.Max[1] - b.Min[1]
-		room := bs.vHi - bs.vLo - 2*edge
+		// The region scales about v = 0 with its size: the largest size
+		// that keeps both its top and its bottom clear of the edges.
+		k := math.Inf(1)
+		if b.Max[1] > 0 {
+			k = math.Min(k, (bs.vHi-edge)/b.Max[1])
+		}
+		if b.Min[1] < 0 {
+			k = math.Min(k, (bs.vLo+edge)/b.Min[1])
+		}
+		k = math.Max(k, 0)
 		if e.Text != nil {
 			return &FieldError{Field: pre + "height_mm", Value: e.Text.CapHeightMM,
-				Allowed: fmt.Sprintf("text up to %.2f mm tall with its accents and descenders on the %s surface, %.2f mm wide (this text is %.2f mm tall)", room, surf, bs.vHi-bs.vLo, tall)}
+				Allowed: fmt.Sprintf("at most %.2f mm for this text on the %s surface: with its accents and descenders it is %.2f mm tall, and the surface is %.2f mm wide with %.1f mm kept clear of each edge",
+					floor2(e.Text.CapHeightMM*k), surf, tall, bs.vHi-bs.vLo, edge)}
 		}
 		return &FieldError{Field: pre + "width_mm", Value: e.Image.WidthMM,
-			Allowed: fmt.Sprintf("an image up to %.2f mm tall on the %s surface (this one is %.2f mm tall)", room, surf, tall)}
+			Allowed: fmt.Sprintf("at most %.2f mm for this image on the %s surface: at this width it is %.2f mm tall, and the surface is %.2f mm wide with %.1f mm kept clear of each edge",
+				floor2(e.Image.WidthMM*k), surf, tall, bs.vHi-bs.vLo, edge)}
 	}
 	return nil
 }
 
+// floor2 rounds x down to a hundredth, so that a size quoted as allowed is.
+func floor2(x float64) float64 { return math.Floor(x*100) / 100 }
+
 // checkPierce returns an error when the cut would leave less than
-// MinMetalUnderEngravingMM of metal under its floor: the band's thickness is
-// measured radially at every station and profile point the region covers.
+// MinMetalUnderEngravingMM of metal under its floor. The band's thickness is
+// measured radially under every profile point of the surface the region
+// covers, at the region's top and bottom and under the other surface's
+// corners, at every station it covers (the thickness is linear between
+// them). The floor lies along the surface's normal, not radially: on a
+// slanted surface (a knife edge's flanks) it also runs sideways, so it must
+// besides keep the metal from the band's sides (the profile is convex: its
+// distance to each side's line) and stay inside the surface itself.
 func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 	other := SurfaceOuter
 	if bs.name == SurfaceOuter {
@@ -477,7 +528,13 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 	orun := g.surfaceRun(other)
 	b := pl.region.Bounds()
 	n := len(g.frames)
+	nv := bs.patch.NV
+	d := e.depth()
 	worst := math.Inf(1)
+	// along is the deepest cut whose floor keeps clear of the faces, and
+	// face the face that bounds it
+	along, face := math.Inf(1), ""
+	nrm := make([]geom.Vec2, nv)
 	for i := 0; i < n; i++ {
 		uv := bs.patch.UV(i, 0)
 		u := uv[0]
@@ -493,13 +550,12 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 			continue
 		}
 		prof := g.profiles[i]
-		for j := 0; j < bs.patch.NV; j++ {
-			q := bs.patch.UV(i, j)
-			if q[1] < b.Min[1]-0.5 || q[1] > b.Max[1]+0.5 {
-				continue
-			}
-			a := prof[bs.run[0]+j]
-			// the other surface's radius at the same axial position
+		run := prof[bs.run[0] : bs.run[0]+nv]
+		surfaceNormals(run, nrm)
+		K := len(prof)
+		// the other surface's radius at the same axial position, and the
+		// floor's room along the normal
+		thick := func(a, nm geom.Vec2) {
 			for k := orun[0]; k < orun[1]; k++ {
 				p0, p1 := prof[k], prof[k+1]
 				lo, hi := math.Min(p0[0], p1[0]), math.Max(p0[0], p1[0])
@@ -509,14 +565,225 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 				r := p0[1] + (p1[1]-p0[1])*(a[0]-p0[0])/(p1[0]-p0[0])
 				worst = math.Min(worst, math.Abs(r-a[1]))
 			}
+			for k := 0; k < K; k++ {
+				p0, p1 := prof[k], prof[(k+1)%K]
+				dd := p1.Sub(p0)
+				l := dd.Len()
+				if l == 0 {
+					continue
+				}
+				in := geom.Vec2{-dd[1] / l, dd[0] / l} // into the metal
+				closing := nm[0]*in[0] + nm[1]*in[1]   // per mm of depth
+				if closing <= 1e-9 {
+					continue
+				}
+				if k >= orun[0] && k < orun[1] {
+					continue // measured radially above
+				}
+				keep, what := MinMetalUnderEngravingMM, "the band's side"
+				if k >= bs.run[0] && k < bs.run[1] {
+					keep, what = 0.1, "the "+bs.name+" surface beside it"
+				}
+				gap := a.Sub(p0)
+				if room := (gap[0]*in[0] + gap[1]*in[1] - keep) / closing; room < along {
+					along, face = room, fmt.Sprintf("%s (%.1f mm)", what, keep)
+				}
+			}
+		}
+		for j := 0; j < nv; j++ {
+			q := bs.patch.UV(i, j)
+			if q[1] < b.Min[1]-0.5 || q[1] > b.Max[1]+0.5 {
+				continue
+			}
+			thick(run[j], nrm[j])
+		}
+		at := func(j int, t float64) {
+			a := run[j].Add(run[j+1].Sub(run[j]).Mul(t))
+			nm := nrm[j].Add(nrm[j+1].Sub(nrm[j]).Mul(t))
+			thick(a, nm.Mul(1/nm.Len()))
+		}
+		for j := 0; j+1 < nv; j++ {
+			v0, v1 := bs.patch.UV(i, j)[1], bs.patch.UV(i, j+1)[1]
+			if v0 == v1 {
+				continue
+			}
+			vlo, vhi := math.Min(v0, v1), math.Max(v0, v1)
+			if vhi < b.Min[1] || vlo > b.Max[1] {
+				continue
+			}
+			for _, v := range [2]float64{b.Min[1], b.Max[1]} {
+				if v >= vlo && v <= vhi {
+					at(j, (v-v0)/(v1-v0))
+				}
+			}
+			// the part of this segment under the region, and the other
+			// surface's corners above it
+			a0, a1 := run[j], run[j+1]
+			if a1[0] == a0[0] {
+				continue
+			}
+			t0 := math.Max(0, math.Min(1, (b.Min[1]-v0)/(v1-v0)))
+			t1 := math.Max(0, math.Min(1, (b.Max[1]-v0)/(v1-v0)))
+			alo := math.Min(a0[0]+(a1[0]-a0[0])*t0, a0[0]+(a1[0]-a0[0])*t1)
+			ahi := math.Max(a0[0]+(a1[0]-a0[0])*t0, a0[0]+(a1[0]-a0[0])*t1)
+			for k := orun[0]; k <= orun[1]; k++ {
+				if x := prof[k][0]; x > alo && x < ahi {
+					at(j, (x-a0[0])/(a1[0]-a0[0]))
+				}
+			}
 		}
 	}
-	if math.IsInf(worst, 1) {
+	if math.IsInf(worst, 1) && math.IsInf(along, 1) {
 		return nil
 	}
-	if d := e.depth(); worst-d < MinMetalUnderEngravingMM {
+	if worst-d < MinMetalUnderEngravingMM {
+		if most := floor2(worst - MinMetalUnderEngravingMM); most < geom.MinCutDepthMM {
+			return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
+				Allowed: fmt.Sprintf("none here: the band is only %.2f mm thick under the engraving and must keep %.1f mm of metal (raise it with \"mode\": \"emboss\", move it with at_mm, or thicken the band)", worst, MinMetalUnderEngravingMM)}
+		}
 		return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
-			Allowed: fmt.Sprintf("at most %.2f mm here: the band is %.2f mm thick under the engraving and must keep %.1f mm of metal", math.Max(worst-MinMetalUnderEngravingMM, 0), worst, MinMetalUnderEngravingMM)}
+			Allowed: fmt.Sprintf("%g to %.2f mm here: the band is %.2f mm thick under the engraving and must keep %.1f mm of metal", geom.MinCutDepthMM, floor2(worst-MinMetalUnderEngravingMM), worst, MinMetalUnderEngravingMM)}
+	}
+	if d > along {
+		if most := floor2(along); most < geom.MinCutDepthMM {
+			return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
+				Allowed: fmt.Sprintf("none here: cut along the surface's slant, the floor would come closer to %s (raise it with \"mode\": \"emboss\" or move it)", face)}
+		}
+		return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
+			Allowed: fmt.Sprintf("%g to %.2f mm here: cut along the surface's slant, a deeper floor would come closer to %s", geom.MinCutDepthMM, floor2(along), face)}
 	}
 	return nil
+}
+
+// surfaceNormals sets nrm to the normals of the surface's points in
+// (axial, radial) as bandSweep.surface makes them: the mean of the two
+// neighbouring segments' outward normals.
+func surfaceNormals(run []geom.Vec2, nrm []geom.Vec2) {
+	nv := len(run)
+	for j := range nrm {
+		var na, nr float64
+		for _, k := range []int{j - 1, j} {
+			if k < 0 || k+1 >= nv {
+				continue
+			}
+			d := run[k+1].Sub(run[k])
+			l := d.Len()
+			na += d[1] / l
+			nr -= d[0] / l
+		}
+		l := math.Hypot(na, nr)
+		nrm[j] = geom.Vec2{na / l, nr / l}
+	}
+}
+
+// minFloorRatio is the least length of the floor's profile, as a fraction
+// of the surface's above it, that an engraving may have: the walls of a
+// floor squeezed much narrower than its outline twist, and their two
+// triangles a piece cross their neighbours'.
+const minFloorRatio = 0.5
+
+// checkFold returns an error when the engraving is deeper than the band's
+// surface is curved across it. The floor of a cut (or the top of a relief)
+// is the surface moved by the depth along the normals the patch blends
+// between profile points; where the surface curves tightly (a narrow
+// d-shape's crown, the ends of a comfort band's domes) or has a crease (a
+// knife edge's ridge, a bevel's corners, whose normals the flat between
+// them blends), a deep floor is squeezed narrower than its outline, and
+// deeper still folds over itself. The profile is sampled eight times a
+// segment under the region at every station it covers; the floor's profile
+// must keep minFloorRatio of the surface's length, piece by piece, and
+// turn the same way.
+func (g *bandSweep) checkFold(bs *bandSurface, pl placed, e Engraving) error {
+	b := pl.region.Bounds()
+	n := len(g.frames)
+	nv := bs.patch.NV
+	sign := 1.0
+	if e.Emboss {
+		sign = -1
+	}
+	// the samples (point, normal) of each station the region covers
+	var rows [][][2]geom.Vec2
+	nrm := make([]geom.Vec2, nv)
+	const sub = 8
+	for i := 0; i < n; i++ {
+		u := bs.patch.UV(i, 0)[0]
+		per := math.Abs(bs.patch.PeriodU)
+		for u < b.Min[0]-bs.du {
+			u += per
+		}
+		for u > b.Max[0]+bs.du {
+			u -= per
+		}
+		if u < b.Min[0]-bs.du || u > b.Max[0]+bs.du {
+			continue
+		}
+		prof := g.profiles[i][bs.run[0] : bs.run[0]+nv]
+		surfaceNormals(prof, nrm)
+		var row [][2]geom.Vec2
+		for j := 0; j+1 < nv; j++ {
+			v0, v1 := bs.patch.UV(i, j)[1], bs.patch.UV(i, j+1)[1]
+			if math.Max(v0, v1) < b.Min[1] || math.Min(v0, v1) > b.Max[1] {
+				continue
+			}
+			for k := 0; k <= sub; k++ {
+				if k == 0 && len(row) > 0 {
+					continue // the point ending the previous segment
+				}
+				t := float64(k) / sub
+				q := prof[j].Add(prof[j+1].Sub(prof[j]).Mul(t))
+				m := nrm[j].Add(nrm[j+1].Sub(nrm[j]).Mul(t))
+				row = append(row, [2]geom.Vec2{q, m.Mul(1 / m.Len())})
+			}
+		}
+		if len(row) > 2 {
+			rows = append(rows, row)
+		}
+	}
+	cross := func(a, b geom.Vec2) float64 { return a[0]*b[1] - a[1]*b[0] }
+	dot := func(a, b geom.Vec2) float64 { return a[0]*b[0] + a[1]*b[1] }
+	folds := func(d float64) bool {
+		for _, row := range rows {
+			var pc, fc geom.Vec2 // the previous chord of the surface and the floor
+			for k := 1; k < len(row); k++ {
+				p := row[k][0].Sub(row[k-1][0])
+				f := p.Sub(row[k][1].Sub(row[k-1][1]).Mul(sign * d))
+				if dot(f, p) <= minFloorRatio*dot(p, p) {
+					return true
+				}
+				if k > 1 {
+					ps, fs := cross(pc, p), cross(fc, f)
+					scale := p.Len() * pc.Len()
+					if math.Abs(ps) > 1e-9*scale && (fs == 0 || (fs > 0) != (ps > 0)) && dot(fc, f) < 0 {
+						return true
+					}
+				}
+				pc, fc = p, f
+			}
+		}
+		return false
+	}
+	d := e.depth()
+	if !folds(d) {
+		return nil
+	}
+	// the deepest floor that does not fold, to a hundredth of a millimetre
+	lo, hi := 0.0, d
+	for hi-lo > 0.002 {
+		if mid := (lo + hi) / 2; folds(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	most := floor2(lo)
+	what, dir := "cut", "floor"
+	if e.Emboss {
+		what, dir = "relief", "top"
+	}
+	if most < geom.MinCutDepthMM {
+		return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
+			Allowed: fmt.Sprintf("none here: the %s surface curves too tightly across the engraving for any %s (make it smaller or move it with at_mm)", bs.name, what)}
+	}
+	return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
+		Allowed: fmt.Sprintf("%g to %.2f mm here: the %s surface curves too tightly across the engraving: a deeper %s's %s would be squeezed to under half the width of its outline, or fold", geom.MinCutDepthMM, most, bs.name, what, dir)}
 }
