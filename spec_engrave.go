@@ -145,6 +145,9 @@ func (es EngravingSpec) ringEngraving(i int, s *Spec) (ring.Engraving, error) {
 		if es.HeightMM != 0 {
 			return e, bad("height_mm", "%g: an image is sized by width_mm", es.HeightMM)
 		}
+		if w := es.WidthMM; !(w >= engrave.MinImageWidthMM && w <= engrave.MaxImageWidthMM) {
+			return e, bad("width_mm", "%g: allowed %g to %g mm (the width of the image's ink; required)", w, engrave.MinImageWidthMM, engrave.MaxImageWidthMM)
+		}
 		data, err := s.engravingFile(es.Image)
 		if err != nil {
 			return e, bad("image", "%q: %v", shortRef(es.Image), err)
@@ -156,6 +159,9 @@ func (es EngravingSpec) ringEngraving(i int, s *Spec) (ring.Engraving, error) {
 		}
 		if es.Invert {
 			return e, bad("invert", "true: invert is for images")
+		}
+		if h := es.HeightMM; !(h >= engrave.MinCapHeightMM && h <= engrave.MaxCapHeightMM) {
+			return e, bad("height_mm", "%g: allowed %g to %g mm (the text's cap height; required)", h, engrave.MinCapHeightMM, engrave.MaxCapHeightMM)
 		}
 		al, err := engrave.ParseAlign(es.Align)
 		if err != nil {

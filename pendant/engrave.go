@@ -151,7 +151,7 @@ func (pt *Patch) fits(k int, bx geom.Box2, c geom.Vec2, sign float64, face strin
 		for j := j0; j <= j1; j++ {
 			if !g.isFull(i, j) {
 				return fieldErr(fmt.Sprintf("engravings[%d]", k), fmt.Sprintf("u %.2f to %.2f, v %.2f to %.2f mm", bx.Min[0], bx.Max[0], bx.Min[1], bx.Max[1]),
-					"the engraving must lie on the %s face, %.2f mm clear of its rim, holes and bezel (the face spans u %.1f to %.1f, v %.1f to %.1f mm): make it smaller or move it",
+					"the engraving must lie on the %s face, %.2f mm clear of its rim, holes and bezel (the face spans u %.1f to %.1f, v %.1f to %.1f mm): make it smaller (height_mm, width_mm) or move it (at_mm)",
 					face, g.s, pt.Min[0], pt.Max[0], pt.Min[1], pt.Max[1])
 			}
 		}
