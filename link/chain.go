@@ -162,6 +162,9 @@ func BuildChain(p ChainParams) (*Chain, error) {
 	gapOf := func(a, b *Shape) float64 {
 		return a.centreLength()/2 + b.centreLength()/2 - (a.WireMM+b.WireMM)/2 - c
 	}
+	if lmin := minChainLength(p, ends, at, gapOf, m); p.LengthMM < lmin {
+		return nil, tooShort(p, lmin)
+	}
 
 	// How many links: the fewest whose tight length reaches the request.
 	var n int
@@ -212,12 +215,18 @@ func BuildChain(p ChainParams) (*Chain, error) {
 		extra = pl.slack + c - g + 1e-4
 	}
 	pl = bestPl
+	if pl == nil {
+		return nil, unspaceable(p)
+	}
 	var best *Chain
 	for round := 0; ; round++ {
 		ch, err := pl.build(p, lp)
 		if err != nil {
 			if best != nil && errors.Is(err, ErrIntersect) {
 				return best, nil
+			}
+			if errors.Is(err, ErrIntersect) {
+				return nil, fmt.Errorf("%w (%w)", unspaceable(p), err)
 			}
 			return nil, err
 		}
@@ -233,6 +242,49 @@ func BuildChain(p ChainParams) (*Chain, error) {
 			return nil, err
 		}
 	}
+}
+
+// Fewest links a chain is built with: a closed chain of fewer bends so
+// sharply that a link reaches its next but one, and an open chain of fewer
+// is a charm, not a chain.
+const (
+	MinClosedLinks   = 16
+	MinStraightLinks = 3
+)
+
+// minChainLength returns the shortest length, mm, that BuildChain builds
+// for the pattern: MinClosedLinks links (a whole number of patterns) for a
+// closed path; MinStraightLinks links and the end parts, tip to tip, for an
+// open one; their joints 5 % short of tight (the fit loosens the joints
+// from tight, so a chain exactly tight would take more links pushed
+// together), rounded down to 0.1 mm.
+func minChainLength(p ChainParams, ends endParts, at func(int) *Shape, gapOf func(a, b *Shape) float64, m int) float64 {
+	var sum float64
+	if p.Path.closed() {
+		n := (MinClosedLinks + m - 1) / m * m
+		for k := 0; k < n; k++ {
+			sum += 0.95 * gapOf(at(k), at(k+1))
+		}
+		return math.Floor(sum*10) / 10
+	}
+	for k := 1; k < MinStraightLinks; k++ {
+		sum += 0.95 * gapOf(at(k-1), at(k))
+	}
+	return math.Floor((sum+ends.tight(at(0), at(MinStraightLinks-1), gapOf))*10) / 10
+}
+
+// tooShort is the error for a chain shorter than minChainLength.
+func tooShort(p ChainParams, lmin float64) error {
+	if p.Path.closed() {
+		return fieldErr("chain.length_mm", p.LengthMM, "at least %.1f mm for a closed (%s) chain of these links: %d links or more, or shorter links (chain.link_length_mm)", lmin, p.Path, MinClosedLinks)
+	}
+	return fieldErr("chain.length_mm", p.LengthMM, "at least %.1f mm tip to tip for an open chain of these links and ends: %d links or more, or shorter links (chain.link_length_mm)", lmin, MinStraightLinks)
+}
+
+// unspaceable is the error for a length whose links cannot be spaced
+// without touching.
+func unspaceable(p ChainParams) error {
+	return fieldErr("chain.length_mm", p.LengthMM, "the links cannot be spaced to this length without touching: try another length or a larger chain.clearance_mm")
 }
 
 // placement is a chain's parts placed: the shape of each, its rotation
@@ -274,6 +326,10 @@ func placeFit(p ChainParams, lp Params, ends endParts, at func(int) *Shape, gapO
 		}
 		// Every joint is loosened in proportion to its tight distance (a
 		// figaro's long links take more), the tightest by at least extra.
+		if extra >= gmin {
+			// No number of links helps: the joints cannot loosen that far.
+			return nil, 0, unspaceable(p)
+		}
 		if sum*(1-extra/gmin) < target {
 			n += m
 			if n > MaxLinks {

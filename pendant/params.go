@@ -187,6 +187,11 @@ func (p Params) Validate() error {
 		if len(p.Outline) > 0 {
 			add(fieldErr("pendant.outline", len(p.Outline), "an outline is only for shape custom"))
 		}
+		// A teardrop's point rises above its round bottom only when it is
+		// taller than wide; at or below that its outline folds on itself.
+		if p.Shape == Teardrop && inRange(p.WidthMM, 3, 100) && inRange(p.HeightMM, 3, 100) && !(p.HeightMM > p.WidthMM) {
+			add(fieldErr("pendant.height_mm", p.HeightMM, "a teardrop must be taller than wide: above its width %g mm (up to 100 mm)", p.WidthMM))
+		}
 	} else if err := checkOutline(p.Outline); err != nil {
 		add(err)
 	}
