@@ -185,6 +185,7 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 	}()
 	defer func() { <-measured }()
 	res.Engravings = make([]EngravingFacts, len(p.Engravings))
+	surfs := map[string]*bandSurface{SurfaceInner: g.surface(SurfaceInner), SurfaceOuter: g.surface(SurfaceOuter)}
 	for _, surf := range []string{SurfaceInner, SurfaceOuter} {
 		var mine []placed
 		for _, pl := range all {
@@ -195,7 +196,7 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 		if len(mine) == 0 {
 			continue
 		}
-		bs := g.surface(surf)
+		bs := surfs[surf]
 		cuts := make([]geom.Cut, len(mine))
 		for k, pl := range mine {
 			e := p.Engravings[pl.index]
@@ -204,7 +205,7 @@ func (p Params) engraveBand(band *geom.Mesh, res *Result) (*geom.Mesh, error) {
 				return nil, err
 			}
 			if !e.Emboss {
-				if err := g.checkPierce(bs, pl, e); err != nil {
+				if err := g.checkPierce(bs, pl, e, facing(p.Engravings, all, pl.index, surfs)); err != nil {
 					return nil, err
 				}
 			}
@@ -520,7 +521,7 @@ func floor2(x float64) float64 { return math.Floor(x*100) / 100 }
 // slanted surface (a knife edge's flanks) it also runs sideways, so it must
 // besides keep the metal from the band's sides (the profile is convex: its
 // distance to each side's line) and stay inside the surface itself.
-func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
+func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving, across facingCut) error {
 	other := SurfaceOuter
 	if bs.name == SurfaceOuter {
 		other = SurfaceInner
@@ -636,13 +637,18 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 	if math.IsInf(worst, 1) && math.IsInf(along, 1) {
 		return nil
 	}
-	if worst-d < MinMetalUnderEngravingMM {
+	if worst-d-across.depth < MinMetalUnderEngravingMM {
+		also := ""
+		if across.depth > 0 {
+			worst -= across.depth
+			also = fmt.Sprintf(" once engravings[%d] has cut %g mm from the other side", across.index, across.depth)
+		}
 		if most := floor2(worst - MinMetalUnderEngravingMM); most < geom.MinCutDepthMM {
 			return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
-				Allowed: fmt.Sprintf("none here: the band is only %.2f mm thick under the engraving and must keep %.1f mm of metal (raise it with \"mode\": \"emboss\", move it with at_mm, or thicken the band)", worst, MinMetalUnderEngravingMM)}
+				Allowed: fmt.Sprintf("none here: the band is only %.2f mm thick under the engraving%s and must keep %.1f mm of metal (raise it with \"mode\": \"emboss\", move it with at_mm, or thicken the band)", worst, also, MinMetalUnderEngravingMM)}
 		}
 		return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
-			Allowed: fmt.Sprintf("%g to %.2f mm here: the band is %.2f mm thick under the engraving and must keep %.1f mm of metal", geom.MinCutDepthMM, floor2(worst-MinMetalUnderEngravingMM), worst, MinMetalUnderEngravingMM)}
+			Allowed: fmt.Sprintf("%g to %.2f mm here: the band is %.2f mm thick under the engraving%s and must keep %.1f mm of metal", geom.MinCutDepthMM, floor2(worst-MinMetalUnderEngravingMM), worst, also, MinMetalUnderEngravingMM)}
 	}
 	if d > along {
 		if most := floor2(along); most < geom.MinCutDepthMM {
@@ -653,6 +659,44 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving) error {
 			Allowed: fmt.Sprintf("%g to %.2f mm here: cut along the surface's slant, a deeper floor would come closer to %s", geom.MinCutDepthMM, floor2(along), face)}
 	}
 	return nil
+}
+
+// facingCut is the deepest cut on the band's other surface facing an
+// engraving: its index and depth (0 when there is none).
+type facingCut struct {
+	index int
+	depth float64
+}
+
+// facing returns the deepest cut on the other surface than engraving k's
+// whose region faces k's across the band, within MinMetalUnderEngravingMM:
+// their angles round the finger and their spans across the band (v, the
+// arc length from the middle, which bounds the axial span) overlap. The
+// metal under both must be counted once.
+func facing(es []Engraving, all []placed, k int, surfs map[string]*bandSurface) facingCut {
+	span := func(i int) (phi, half float64, v [2]float64) {
+		bs := surfs[es[i].surface()]
+		b := all[i].region.Bounds()
+		r := bs.lengthMM / (2 * math.Pi)
+		a, c := b.Min[0]/(r*math.Copysign(1, bs.patch.PeriodU)), b.Max[0]/(r*math.Copysign(1, bs.patch.PeriodU))
+		return (a + c) / 2, math.Abs(c-a)/2 + MinMetalUnderEngravingMM/r, [2]float64{b.Min[1], b.Max[1]}
+	}
+	var out facingCut
+	p0, h0, v0 := span(k)
+	for i, e := range es {
+		if e.Emboss || e.surface() == es[k].surface() {
+			continue
+		}
+		p1, h1, v1 := span(i)
+		dphi := math.Abs(math.Remainder(p1-p0, 2*math.Pi))
+		if dphi > h0+h1 || v1[0] > v0[1]+MinMetalUnderEngravingMM || v0[0] > v1[1]+MinMetalUnderEngravingMM {
+			continue
+		}
+		if d := e.depth(); d > out.depth {
+			out = facingCut{index: i, depth: d}
+		}
+	}
+	return out
 }
 
 // surfaceNormals sets nrm to the normals of the surface's points in

@@ -187,3 +187,37 @@ func TestEngraveFoldRefused(t *testing.T) {
 		t.Logf("%s: %v", name, fe)
 	}
 }
+
+// TestEngraveFacingCuts: cuts inside and outside the band at the same
+// place each left the metal needed under themselves, but not under both:
+// 1.4 mm from each side of a 2.5 mm band crossed floors and came out
+// self-intersecting. The second is refused naming its depth_mm and what the
+// first leaves; cuts that face each other with the metal kept, or that do
+// not face each other, are built closed.
+func TestEngraveFacingCuts(t *testing.T) {
+	sz := us7(t)
+	build := func(d float64, at float64) (*Result, error) {
+		p := Params{Size: sz, Profile: Flat, WidthMM: 6, ThicknessMM: 2.5,
+			Engravings: []Engraving{
+				{Surface: SurfaceOuter, Text: &engrave.Text{Text: "IIII", CapHeightMM: 3}, DepthMM: d},
+				{Surface: SurfaceInner, Text: &engrave.Text{Text: "IIII", CapHeightMM: 3}, DepthMM: d, AtMM: at},
+			}}
+		return Build(p)
+	}
+	_, err := build(1.4, 0)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "engravings[1].depth_mm" || !strings.Contains(fe.Allowed, "engravings[0] has cut 1.4 mm") {
+		t.Fatalf("1.4 mm from each side of 2.5 mm: got %v, want engravings[1].depth_mm refused for engravings[0]'s cut", err)
+	}
+	var lo, hi float64
+	if _, err := fmt.Sscanf(fe.Allowed, "%g to %g mm", &lo, &hi); err != nil || math.Abs(hi-0.6) > 0.011 {
+		t.Fatalf("allowed %q: want up to 2.5 − 1.4 − 0.5 = 0.6 mm (%v)", fe.Allowed, err)
+	}
+	for _, c := range []struct{ d, at float64 }{{0.75, 0}, {1.4, 25}} {
+		res, err := build(c.d, c.at)
+		if err != nil {
+			t.Fatalf("%g mm from each side, inside at_mm %g: %v", c.d, c.at, err)
+		}
+		checked(t, fmt.Sprintf("%g mm from each side, inside at_mm %g", c.d, c.at), res.Model.Part("band").Mesh)
+	}
+}
