@@ -77,6 +77,8 @@ func (r *Result) engrave(p Params, b *body, m *geom.Mesh) (*geom.Mesh, error) {
 	}
 	r.Engravings = make([]geom.CutFacts, len(p.Engravings))
 	r.EngravingShiftMM = make([]float64, len(p.Engravings))
+	// each engraving's box on the body, in (x, z) mm, once placed
+	placed := make([]geom.Box2, len(p.Engravings))
 	for _, face := range []string{FaceFront, FaceBack} {
 		pt := &r.Front
 		sign := 1.0
@@ -119,6 +121,13 @@ func (r *Result) engrave(p Params, b *body, m *geom.Mesh) (*geom.Mesh, error) {
 				}
 			}
 			r.EngravingShiftMM[k] = dv
+			xa, xb := b.centre[0]+sign*bx.Min[0], b.centre[0]+sign*bx.Max[0]
+			placed[k] = geom.Box2{Min: geom.Vec2{math.Min(xa, xb), b.centre[1] + bx.Min[1] + dv}, Max: geom.Vec2{math.Max(xa, xb), b.centre[1] + bx.Max[1] + dv}}
+			if face == FaceBack {
+				if err := facingCuts(p, placed, k); err != nil {
+					return nil, err
+				}
+			}
 			cuts = append(cuts, geom.Cut{Region: rg, DepthMM: e.DepthMM, Emboss: e.Emboss})
 			which = append(which, k)
 		}
@@ -155,6 +164,41 @@ func (pt *Patch) fits(k int, bx geom.Box2, c geom.Vec2, sign float64, face strin
 					face, g.s, pt.Min[0], pt.Max[0], pt.Min[1], pt.Max[1])
 			}
 		}
+	}
+	return nil
+}
+
+// facingCuts returns an error when back engraving k, a cut, faces a cut in
+// the front (their boxes on the body overlap, within
+// MinMetalUnderEngravingMM) and the two together leave less than
+// MinMetalUnderEngravingMM of metal between their floors: each alone may
+// go to the body's thickness less that metal, but not both at one place
+// (their floors crossed). placed holds the front engravings' boxes.
+func facingCuts(p Params, placed []geom.Box2, k int) error {
+	e := p.Engravings[k]
+	if e.Emboss {
+		return nil
+	}
+	const gap = MinMetalUnderEngravingMM
+	bk := placed[k]
+	for j, f := range p.Engravings {
+		if f.Surface != FaceFront || f.Emboss {
+			continue
+		}
+		bj := placed[j]
+		if bj.Min[0] > bk.Max[0]+gap || bk.Min[0] > bj.Max[0]+gap || bj.Min[1] > bk.Max[1]+gap || bk.Min[1] > bj.Max[1]+gap {
+			continue
+		}
+		most := p.ThicknessMM - gap - f.DepthMM
+		if e.DepthMM <= most+1e-9 {
+			continue
+		}
+		if most < geom.MinCutDepthMM {
+			return fieldErr(engravingField(k, "depth_mm"), e.DepthMM,
+				"none here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two (move one with at_mm, make them shallower, or emboss one)", j, f.DepthMM, p.ThicknessMM, gap)
+		}
+		return fieldErr(engravingField(k, "depth_mm"), e.DepthMM,
+			"%g to %.2f mm here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two", geom.MinCutDepthMM, math.Floor(most*100+1e-6)/100, j, f.DepthMM, p.ThicknessMM, gap)
 	}
 	return nil
 }

@@ -510,7 +510,7 @@ func (bs *bandSurface) fits(pl placed, e Engraving, surf string) error {
 }
 
 // floor2 rounds x down to a hundredth, so that a size quoted as allowed is.
-func floor2(x float64) float64 { return math.Floor(x*100) / 100 }
+func floor2(x float64) float64 { return math.Floor(x*100+1e-6) / 100 }
 
 // checkPierce returns an error when the cut would leave less than
 // MinMetalUnderEngravingMM of metal under its floor. The band's thickness is
@@ -637,7 +637,7 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving, across 
 	if math.IsInf(worst, 1) && math.IsInf(along, 1) {
 		return nil
 	}
-	if worst-d-across.depth < MinMetalUnderEngravingMM {
+	if worst-d-across.depth < MinMetalUnderEngravingMM-1e-9 {
 		also := ""
 		if across.depth > 0 {
 			worst -= across.depth
@@ -650,7 +650,7 @@ func (g *bandSweep) checkPierce(bs *bandSurface, pl placed, e Engraving, across 
 		return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
 			Allowed: fmt.Sprintf("%g to %.2f mm here: the band is %.2f mm thick under the engraving%s and must keep %.1f mm of metal", geom.MinCutDepthMM, floor2(worst-MinMetalUnderEngravingMM), worst, also, MinMetalUnderEngravingMM)}
 	}
-	if d > along {
+	if d > along+1e-9 {
 		if most := floor2(along); most < geom.MinCutDepthMM {
 			return &FieldError{Field: EngravingPrefix(pl.index) + "depth_mm", Value: d,
 				Allowed: fmt.Sprintf("none here: cut along the surface's slant, the floor would come closer to %s (raise it with \"mode\": \"emboss\" or move it)", face)}
