@@ -195,10 +195,10 @@ func facingCuts(p Params, placed []geom.Box2, k int) error {
 		}
 		if most < geom.MinCutDepthMM {
 			return fieldErr(engravingField(k, "depth_mm"), e.DepthMM,
-				"none here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two (move one with at_mm, make them shallower, or emboss one)", j, f.DepthMM, p.ThicknessMM, gap)
+				"allowed none here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two (move one with at_mm, make them shallower, or emboss one)", j, f.DepthMM, p.ThicknessMM, gap)
 		}
 		return fieldErr(engravingField(k, "depth_mm"), e.DepthMM,
-			"%g to %.2f mm here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two", geom.MinCutDepthMM, math.Floor(most*100+1e-6)/100, j, f.DepthMM, p.ThicknessMM, gap)
+			"allowed %g to %.2f mm here: engravings[%d] cuts %g mm into the front of the %g mm body just there, and %g mm of metal must stay between the two", geom.MinCutDepthMM, math.Floor(most*100+1e-6)/100, j, f.DepthMM, p.ThicknessMM, gap)
 	}
 	return nil
 }

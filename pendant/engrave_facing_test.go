@@ -31,7 +31,7 @@ func TestEngraveFacingCuts(t *testing.T) {
 			t.Fatalf("%s: got %v, want engravings[1].depth_mm refused", shape, err)
 		}
 		var lo, hi float64
-		if _, err := fmt.Sscanf(fe.Allowed, "%g to %g mm", &lo, &hi); err != nil || hi != 0.2 {
+		if _, err := fmt.Sscanf(fe.Allowed, "allowed %g to %g mm", &lo, &hi); err != nil || hi != 0.2 {
 			t.Fatalf("%s: allowed %q: want up to 1.5 − 0.8 − 0.5 = 0.2 mm (%v)", shape, fe.Allowed, err)
 		}
 		for _, back := range []Engraving{
