@@ -14,7 +14,8 @@ import (
 // "right" or an angle such as "30deg" from the top), or for a channel by
 // ring.ParseRun ("shoulders", the default: 30° to 70° on both sides of the
 // top; or a run such as "20deg..60deg"), the channel holding as many stones
-// as fit 0.15 mm apart. A halo rings the stone with melee sized by its
+// as fit 0.15 mm apart; pavé reads "at" as a run too, "top" (the default)
+// being ring.PaveTopDeg on each side of the top. A halo rings the stone with melee sized by its
 // width (gem.MeleeDiameter). Errors name the field as "stones[i].field".
 func ringStones(s *Spec) ([]ring.Stone, error) {
 	var out []ring.Stone
@@ -26,9 +27,12 @@ func ringStones(s *Spec) ([]ring.Stone, error) {
 		setting := ring.Setting(strings.ToLower(strings.TrimSpace(st.Setting)))
 		var at, to float64
 		var mirror bool
-		if setting == ring.Channel {
+		switch a := strings.ToLower(strings.TrimSpace(st.At)); {
+		case setting == ring.Pave && (a == "" || a == "top"):
+			at, to = -ring.PaveTopDeg, ring.PaveTopDeg
+		case setting == ring.Channel || setting == ring.Pave:
 			at, to, mirror, err = ring.ParseRun(st.At)
-		} else {
+		default:
 			at, err = ring.ParseAt(st.At)
 		}
 		if err != nil {

@@ -76,7 +76,7 @@ func TestStoneSpecErrors(t *testing.T) {
 		{StoneSpec{Cut: "rose", DiameterMM: 5}, "US 7", "stones[0].cut"},
 		{StoneSpec{Cut: "round", DiameterMM: 5, Gem: "glass"}, "US 7", "stones[0].gem"},
 		{StoneSpec{Cut: "round", DiameterMM: 5, At: "north"}, "US 7", "stones[0].at"},
-		{StoneSpec{Cut: "round", DiameterMM: 5, Setting: "pave"}, "US 7", "stones[0].setting"},
+		{StoneSpec{Cut: "round", DiameterMM: 5, Setting: "pave"}, "US 7", "stones[0].diameter_mm"},
 		{StoneSpec{Cut: "round", DiameterMM: 1.5, Setting: "channel", At: "top"}, "US 7", "stones[0].at"},
 		{StoneSpec{Cut: "round", DiameterMM: 1.5, Setting: "channel", At: "10deg..12deg"}, "US 7", "stones[0].at"},
 	} {
@@ -199,9 +199,9 @@ func TestStoneMatrix(t *testing.T) {
 	rings := []RingSpec{{Size: "US 3", Profile: "flat"}, {Size: "UK N", Profile: "comfort"}, {Size: "EU 66", Profile: "knife-edge"}}
 	built := 0
 	for ci, cut := range cuts {
-		for si, set := range []string{"prong", "bezel", "halo", "channel"} {
+		for si, set := range []string{"prong", "bezel", "halo", "channel", "pave"} {
 			for wi, w := range []float64{2, 6.5, 9} {
-				if set == "channel" && w > 3 {
+				if (set == "channel" || set == "pave") && w > 3 {
 					continue
 				}
 				st := StoneSpec{Cut: cut, Setting: set}

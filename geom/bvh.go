@@ -579,10 +579,19 @@ func rayTriangle(o, d, a, b, c Vec3) (t, u, v float64, ok bool) {
 // Note that it measures between surfaces: a mesh lying wholly inside the
 // other is at a positive distance.
 func MinDistance(a, b *Mesh) (dist float64, pa, pb Vec3) {
+	return MinDistanceBelow(a, b, math.Inf(1))
+}
+
+// MinDistanceBelow is MinDistance for a question with a bound: are the two
+// surfaces closer than limit mm (two stones closer than a setter needs)? It
+// returns the smallest distance and its points when it is below limit, and
+// +Inf otherwise, pruning every pair of boxes limit or more apart from the
+// start, so far-apart parts of the meshes cost nothing.
+func MinDistanceBelow(a, b *Mesh, limit float64) (dist float64, pa, pb Vec3) {
 	ta, tb := NewBVH(a), NewBVH(b)
-	best := math.Inf(1)
-	if len(ta.nodes) == 0 || len(tb.nodes) == 0 {
-		return best, pa, pb
+	best := limit
+	if len(ta.nodes) == 0 || len(tb.nodes) == 0 || !(limit > 0) {
+		return math.Inf(1), pa, pb
 	}
 	type pair struct {
 		a, b int32
@@ -624,6 +633,9 @@ func MinDistance(a, b *Mesh) (dist float64, pa, pb Vec3) {
 		} else {
 			stack = append(stack, c1, c2)
 		}
+	}
+	if !(best < limit) {
+		return math.Inf(1), Vec3{}, Vec3{}
 	}
 	return best, pa, pb
 }

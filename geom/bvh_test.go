@@ -173,6 +173,13 @@ func TestBVHAgainstBruteForce(t *testing.T) {
 		if math.Abs(d-best) > distTol || math.Abs(pa.Sub(pb).Len()-d) > 1e-9 {
 			t.Fatalf("round %d: MinDistance %g (|pa−pb| %g), brute force %g", round, d, pa.Sub(pb).Len(), best)
 		}
+		// with a bound: the same distance below it, +Inf at or above it
+		if db, _, _ := MinDistanceBelow(m, o, best*1.01+1e-9); math.Abs(db-best) > distTol {
+			t.Fatalf("round %d: MinDistanceBelow just above %g gives %g", round, best, db)
+		}
+		if db, _, _ := MinDistanceBelow(m, o, best*0.99); best > 0 && !math.IsInf(db, 1) {
+			t.Fatalf("round %d: MinDistanceBelow under %g gives %g, want +Inf", round, best, db)
+		}
 	}
 }
 

@@ -45,7 +45,7 @@ func ParseRun(s string) (fromDeg, toDeg float64, mirror bool, err error) {
 	if k == "" || k == "shoulders" {
 		return ShoulderFromDeg, ShoulderToDeg, true, nil
 	}
-	bad := &FieldError{Field: "at", Value: fmt.Sprintf("%q", s), Allowed: `for a channel: "shoulders" or a run of angles from the top such as "20deg..60deg" (−180 to 180)`}
+	bad := &FieldError{Field: "at", Value: fmt.Sprintf("%q", s), Allowed: `for a channel or pavé: "shoulders" or a run of angles from the top such as "20deg..60deg" (−180 to 180)`}
 	a, b, ok := strings.Cut(k, "..")
 	if !ok {
 		return 0, 0, false, bad
@@ -227,7 +227,7 @@ func (p Params) addChannel(i int, s Stone, g *gem.Geometry, res *Result, metal g
 		}
 		f.CuletClearanceMM = f.CuletRadiusMM - rIn
 		res.Stones = append(res.Stones, f)
-		p.warnPierced(names[k], g, m, res)
+		p.warnPierced(names[k], g, m, res, false)
 	}
 	return stones, names, nil
 }

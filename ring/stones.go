@@ -23,7 +23,7 @@ const (
 	Bezel   Setting = "bezel"   // a bezel cup on a cathedral
 	Halo    Setting = "halo"    // a prong head ringed by melee (gem.Halo) on a cathedral
 	Channel Setting = "channel" // a run of stones between two rails along the band (channel.go)
-	Pave    Setting = "pave"    // not built yet
+	Pave    Setting = "pave"    // rows of round melee in seats drilled into the band, held by beads (pave.go)
 )
 
 // Stone placement limits.
@@ -60,11 +60,12 @@ const (
 // prefixes them "head-i." ("head-1.prong-0"). A halo's melee are
 // "stone-i.0" … "stone-i.(N−1)". A channel (Setting Channel) has no head: its
 // stones are "stone-i.0" … along the run (the mirrored run after the first)
-// and its rails the part "channel-i".
+// and its rails the part "channel-i"; pavé (Setting Pave) likewise names its
+// melee, row by row, and its beads "pave-i".
 type Stone struct {
 	// Gem is the stone: cut, material, size and proportions (gem.Stone).
 	Gem gem.Stone
-	// Setting is Prong ("" means prong), Bezel, Halo or Channel.
+	// Setting is Prong ("" means prong), Bezel, Halo, Channel or Pave.
 	Setting Setting
 	// Prongs is the number of prongs of a prong head, 3 to 8; 0 means the
 	// cut's default (gem.ProngParams.Count).
@@ -73,9 +74,10 @@ type Stone struct {
 	// the top (+Z) toward +X, degrees, −180 to 180; 0 is the top. For a
 	// channel it is where the run starts (see ToDeg).
 	AtDeg float64
-	// ToDeg is where a channel's run ends, degrees from the top, AtDeg <
+	// ToDeg is where a channel's (or pavé's) run ends, degrees from the top, AtDeg <
 	// ToDeg ≤ 180 (ParseRun reads both from the spec's "at"); AtDeg = ToDeg
-	// = 0 means the shoulders (ShoulderFromDeg to ShoulderToDeg, mirrored).
+	// = 0 means the shoulders (ShoulderFromDeg to ShoulderToDeg, mirrored)
+	// for a channel, PaveTopDeg on each side of the top for pavé.
 	// Other settings ignore it.
 	ToDeg float64
 	// Mirror repeats a channel's run on the other side of the top (−ToDeg to
@@ -176,29 +178,30 @@ func (p Params) validateStones() []error {
 	}
 	for i, s := range p.Stones {
 		switch s.Setting {
-		case "", Prong, Bezel, Halo, Channel:
-		case Pave:
-			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong, bezel, halo or channel: pave settings are not supported yet")
+		case "", Prong, Bezel, Halo, Channel, Pave:
 		default:
-			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong, bezel, halo or channel (pave is not supported yet)")
+			add(i, "setting", fmt.Sprintf("%q", s.Setting), "prong, bezel, halo, channel or pave")
 		}
 		if s.Prongs != 0 && (s.Prongs < 3 || s.Prongs > 8) {
 			add(i, "prongs", s.Prongs, "3 to 8 (0 = the cut's default)")
 		}
-		if s.Prongs != 0 && (s.Setting == Bezel || s.Setting == Channel) {
+		if s.Prongs != 0 && (s.Setting == Bezel || s.Setting == Channel || s.Setting == Pave) {
 			add(i, "prongs", s.Prongs, "none for a "+string(s.Setting)+" setting")
 		}
-		if s.Setting == Channel {
+		if s.Setting == Pave && s.Count != 0 {
+			add(i, "count", s.Count, "0 for pavé (as many as fit)")
+		}
+		if s.Setting == Channel || s.Setting == Pave {
 			switch {
 			case !(s.ToDeg >= -180 && s.ToDeg <= 180) || s.ToDeg < s.AtDeg || (s.ToDeg == s.AtDeg && s.AtDeg != 0):
 				add(i, "at", fmt.Sprintf("%g..%g deg", s.AtDeg, s.ToDeg), "a run from one angle to a larger one, −180 to 180 degrees from the top")
 			case s.Mirror && s.AtDeg < 0:
 				add(i, "at", fmt.Sprintf("%g..%g deg mirrored", s.AtDeg, s.ToDeg), "a mirrored run on one side of the top (0 to 180 degrees)")
 			}
-			if s.Count < 0 || s.Count > MaxChannelStones {
+			if s.Setting == Channel && (s.Count < 0 || s.Count > MaxChannelStones) {
 				add(i, "count", s.Count, fmt.Sprintf("0 to %d (0 = as many as fit)", MaxChannelStones))
 			}
-			if c := s.Gem.Cut; c == gem.Pear || c == gem.Heart {
+			if c := s.Gem.Cut; s.Setting == Channel && (c == gem.Pear || c == gem.Heart) {
 				// a channel's walls grip a stone's two sides, matched
 				// across its axis; a pear's or a heart's are not
 				add(i, "cut", fmt.Sprintf("%q", c), "round, oval, cushion, marquise, princess, emerald, asscher, baguette or trillion in a channel (its walls cannot grip a "+string(c)+"'s sides: set it in prongs or a halo)")
@@ -349,7 +352,7 @@ func (p Params) addStones(res *Result, metal geom.Material) error {
 			if boxGap(boxes[i], boxes[j]) >= gem.MinStoneGap {
 				continue
 			}
-			if d, _, _ := geom.MinDistance(stones[i], stones[j]); d < gem.MinStoneGap {
+			if d, _, _ := geom.MinDistanceBelow(stones[i], stones[j], gem.MinStoneGap); d < gem.MinStoneGap {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s and %s: %.2f mm apart, closer than the %.1f mm a setter needs", names[i], names[j], d, gem.MinStoneGap))
 			}
 		}
@@ -382,6 +385,12 @@ func (p Params) addStone(i int, s Stone, res *Result, metal geom.Material) ([]*g
 			s.AtDeg, s.ToDeg, s.Mirror = ShoulderFromDeg, ShoulderToDeg, true
 		}
 		return p.addChannel(i, s, g, res, metal)
+	}
+	if s.Setting == Pave {
+		if s.AtDeg == 0 && s.ToDeg == 0 {
+			s.AtDeg, s.ToDeg = -PaveTopDeg, PaveTopDeg
+		}
+		return p.addPave(i, s, g, res, metal)
 	}
 	m, err := p.addHead(i, s, g, res, metal)
 	if err != nil {
@@ -489,7 +498,7 @@ func (p Params) addHead(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	}
 	f.CuletClearanceMM = f.CuletRadiusMM - rIn
 	res.Stones = append(res.Stones, f)
-	p.warnPierced(f.Part, g, stone, res)
+	p.warnPierced(f.Part, g, stone, res, false)
 	out := []*geom.Mesh{stone}
 	for k, m := range melee {
 		mg := h.Melee[k].Stone
@@ -502,7 +511,7 @@ func (p Params) addHead(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 		}
 		mf.CuletClearanceMM = mf.CuletRadiusMM - rIn
 		res.Stones = append(res.Stones, mf)
-		p.warnPierced(mf.Part, mg, m, res)
+		p.warnPierced(mf.Part, mg, m, res, false)
 		out = append(out, m)
 	}
 	return out, nil
@@ -574,7 +583,7 @@ func (p Params) cathedral(base []geom.Vec3, local func(geom.Vec3) geom.Vec3, at 
 // warnPierced warns when metal reaches more than PierceTolMM into stone i:
 // the depth of each metal vertex near the stone inside all of its facet
 // planes (exact for a convex stone, a lower bound otherwise).
-func (p Params) warnPierced(name string, g *gem.Geometry, stone *geom.Mesh, res *Result) {
+func (p Params) warnPierced(name string, g *gem.Geometry, stone *geom.Mesh, res *Result, seated bool) {
 	type plane struct {
 		n geom.Vec3
 		d float64
@@ -591,27 +600,36 @@ func (p Params) warnPierced(name string, g *gem.Geometry, stone *geom.Mesh, res 
 			continue
 		}
 		worst, last := 0.0, 0
-		for _, v := range part.Mesh.Verts {
-			if v[0] < box.Min[0] || v[0] > box.Max[0] || v[1] < box.Min[1] || v[1] > box.Max[1] || v[2] < box.Min[2] || v[2] > box.Max[2] {
-				continue
-			}
-			// depth inside every facet plane; neighbouring vertices are
-			// mostly cut off by the same plane, so it is tried first
-			if pl := planes[last]; pl.d-pl.n.Dot(v) <= worst {
-				continue
-			}
-			d := math.Inf(1)
-			for k, pl := range planes {
-				if d = math.Min(d, pl.d-pl.n.Dot(v)); d <= worst {
-					last = k
-					break
+		// the vertices triangles use (a cut band keeps the ones its seats
+		// and engravings took out of the surface, unused)
+		verts := part.Mesh.Verts
+		for _, tr := range part.Mesh.Tris {
+			for _, vi := range tr {
+				v := verts[vi]
+				if v[0] < box.Min[0] || v[0] > box.Max[0] || v[1] < box.Min[1] || v[1] > box.Max[1] || v[2] < box.Min[2] || v[2] > box.Max[2] {
+					continue
 				}
+				// depth inside every facet plane; neighbouring vertices
+				// are mostly cut off by the same plane, so it is tried first
+				if pl := planes[last]; pl.d-pl.n.Dot(v) <= worst {
+					continue
+				}
+				d := math.Inf(1)
+				for k, pl := range planes {
+					if d = math.Min(d, pl.d-pl.n.Dot(v)); d <= worst {
+						last = k
+						break
+					}
+				}
+				worst = math.Max(worst, d)
 			}
-			worst = math.Max(worst, d)
 		}
 		if worst > PierceTolMM {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("%s cuts %.2f mm into %s: the metal needs a seat there", name, worst, part.Name))
 		}
+	}
+	if seated {
+		return // its seat in the band holds the pavilion
 	}
 	// the stone's own vertices inside the band (the culet of a sunk stone)
 	worst := 0.0

@@ -244,7 +244,7 @@ func TestStoneErrors(t *testing.T) {
 		{"unknown cut", Stone{Gem: gem.Stone{Cut: "rose", DiameterMM: 5}}, "stones[0].cut"},
 		{"unknown gem", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5, Gem: "glass"}}, "stones[0].gem"},
 		{"prongs", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Prongs: 9}, "stones[0].prongs"},
-		{"pave", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Setting: Pave}, "stones[0].setting"},
+		{"pave melee too large", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 5}, Setting: Pave}, "stones[0].diameter_mm"},
 		{"channel of pears", Stone{Gem: gem.Stone{Cut: gem.Pear, LengthMM: 3, WidthMM: 2}, Setting: Channel}, "stones[0].cut"},
 		{"channel prongs", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, Prongs: 4}, "stones[0].prongs"},
 		{"channel backwards", Stone{Gem: gem.Stone{Cut: gem.Round, DiameterMM: 2}, Setting: Channel, AtDeg: 60, ToDeg: 20}, "stones[0].at"},
