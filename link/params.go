@@ -147,10 +147,15 @@ func (p Params) Validate() error {
 	if !(p.ClearanceMM >= 0.05 && p.ClearanceMM <= 3) {
 		errs = append(errs, fieldErr("chain.clearance_mm", p.ClearanceMM, "allowed 0.05 to 3 mm"))
 	}
-	if !(finitePos(p.InnerLengthMM) && p.InnerLengthMM <= MaxLinkMM) {
+	lengthOK := finitePos(p.InnerLengthMM) && p.InnerLengthMM <= MaxLinkMM
+	if !lengthOK {
 		errs = append(errs, fieldErr("chain.link_length_mm", p.InnerLengthMM, "allowed above 0 to %g mm", MaxLinkMM))
 	}
-	if !(finitePos(p.InnerWidthMM) && p.InnerWidthMM <= p.InnerLengthMM) {
+	// The width defaults from the length: a bad length is reported once,
+	// not again as a bad width bounded by it.
+	if !finitePos(p.InnerWidthMM) && (lengthOK || p.InnerWidthMM != math.Min(DefaultInnerWidthMM, p.InnerLengthMM)) {
+		errs = append(errs, fieldErr("chain.link_width_mm", p.InnerWidthMM, "allowed above 0 up to the inner length (chain.link_length_mm)"))
+	} else if lengthOK && p.InnerWidthMM > p.InnerLengthMM {
 		errs = append(errs, fieldErr("chain.link_width_mm", p.InnerWidthMM, "allowed above 0 up to the inner length %g mm", p.InnerLengthMM))
 	}
 	if len(errs) > 0 {
@@ -161,10 +166,10 @@ func (p Params) Validate() error {
 		if p.Style == Rolo {
 			f = "chain.link_length_mm"
 		}
-		errs = append(errs, fieldErr(f, p.InnerWidthMM, "the opening must take the %g mm wire with %g mm clearance each side: at least %g mm (or a thinner chain.wire_mm)", p.WireMM, p.ClearanceMM, need))
+		errs = append(errs, fieldErr(f, p.InnerWidthMM, "the opening must take the %g mm wire with %g mm clearance each side: at least %.4g mm (or a thinner chain.wire_mm)", p.WireMM, p.ClearanceMM, need))
 	}
 	if need := 2*p.WireMM + 3*p.ClearanceMM; p.InnerLengthMM < need {
-		errs = append(errs, fieldErr("chain.link_length_mm", p.InnerLengthMM, "at least 2 × wire + 3 × clearance = %g mm, or the next link but one touches", need))
+		errs = append(errs, fieldErr("chain.link_length_mm", p.InnerLengthMM, "at least 2 × wire + 3 × clearance = %.4g mm, or the next link but one touches", need))
 	}
 	if p.Style == Curb && p.InnerLengthMM <= p.InnerWidthMM {
 		errs = append(errs, fieldErr("chain.link_width_mm", p.InnerWidthMM, "a curb link's width must be below its length %g mm (it is twisted along its straight sides)", p.InnerLengthMM))
