@@ -1,6 +1,7 @@
 package mandrel
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/mandrel3d/mandrel/engrave"
@@ -41,12 +42,17 @@ func pieceEngravings(s *Spec, surfaceOK func(string) bool, allowed string) ([]pi
 		if e.Text != nil {
 			lay, err := e.Text.Layout()
 			if err != nil {
-				return nil, fmt.Errorf("%w: engravings[%d]: %w", ErrSpec, i, err)
+				field := fmt.Sprintf("engravings[%d]", i)
+				var mg *engrave.MissingGlyphsError
+				if errors.As(err, &mg) {
+					field += ".text"
+				}
+				return nil, fmt.Errorf("%w: %s: %w", ErrSpec, field, err)
 			}
 			r, pe.text, pe.capMM = lay.Region, true, lay.CapHeightMM
 		} else {
 			if r, err = e.Image.Region(); err != nil {
-				return nil, fmt.Errorf("%w: engravings[%d]: %w", ErrSpec, i, err)
+				return nil, fmt.Errorf("%w: engravings[%d].image: %w", ErrSpec, i, err)
 			}
 		}
 		if len(r.Contours) == 0 {

@@ -1,9 +1,12 @@
 package mandrel
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
+	"image"
+	pngenc "image/png"
 	"os"
 	"strings"
 	"testing"
@@ -41,6 +44,41 @@ func TestEngravingSizeRequired(t *testing.T) {
 			_, _, err := Build(context.Background(), s)
 			if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "%!") {
 				t.Errorf("%s %.60s: got %v, want an ErrSpec with %q", kind, c.eng, err, c.want)
+			}
+		}
+	}
+}
+
+// TestEngravingContentErrorsNameTheField: a text with characters no font
+// draws names engravings[i].text, an image with nothing to cut
+// engravings[i].image, on rings and pendants alike (they named only
+// engravings[i]).
+func TestEngravingContentErrorsNameTheField(t *testing.T) {
+	var png bytes.Buffer
+	im := image.NewGray(image.Rect(0, 0, 8, 8))
+	for i := range im.Pix {
+		im.Pix[i] = 255
+	}
+	if err := pngenc.Encode(&png, im); err != nil {
+		t.Fatal(err)
+	}
+	white := `"image":"data:image/png;base64,` + base64.StdEncoding.EncodeToString(png.Bytes()) + `"`
+	for _, base := range []string{
+		`{"kind":"ring","ring":{"size":"US 7","width_mm":8},"engravings":[ENG]}`,
+		`{"kind":"pendant","pendant":{"shape":"disc","width_mm":20,"thickness_mm":1.5},"engravings":[ENG]}`,
+	} {
+		surf := `"surface":"back",`
+		if strings.Contains(base, "ring") {
+			surf = ""
+		}
+		for eng, want := range map[string]string{
+			`{` + surf + `"text":"hi ☃","height_mm":2}`: "engravings[0].text: engrave: text: font",
+			`{` + surf + white + `,"width_mm":5}`:       "engravings[0].image: engrave: invalid input: image: nothing to cut",
+		} {
+			s := mustParse(t, strings.Replace(base, "ENG", eng, 1))
+			_, _, err := Build(context.Background(), s)
+			if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), want) {
+				t.Errorf("%.40s… %s: got %v, want an ErrSpec with %q", base, eng, err, want)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ring
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -262,7 +263,7 @@ func (e Engraving) region(i int) (placed, error) {
 	case e.Text != nil:
 		lay, err := e.Text.Layout()
 		if err != nil {
-			return pl, fmt.Errorf("%w: %s: %w", ErrParams, pre[:len(pre)-1], err)
+			return pl, fmt.Errorf("%w: %s: %w", ErrParams, layoutField(pre, err), err)
 		}
 		pl.region, pl.adv, pl.height = lay.Region, lay.AdvanceMM, lay.CapHeightMM
 		for _, r := range e.Text.Text {
@@ -273,7 +274,7 @@ func (e Engraving) region(i int) (placed, error) {
 	case e.Image != nil:
 		r, err := e.Image.Region()
 		if err != nil {
-			return pl, fmt.Errorf("%w: %s: %w", ErrParams, pre[:len(pre)-1], err)
+			return pl, fmt.Errorf("%w: %simage: %w", ErrParams, pre, err)
 		}
 		pl.region = r
 	default:
@@ -293,6 +294,17 @@ func (e Engraving) region(i int) (placed, error) {
 	}
 	pl.region = rg
 	return pl, nil
+}
+
+// layoutField names the field a text's layout error is about: the text
+// when its characters have no glyphs, else the engraving (a font file that
+// does not parse).
+func layoutField(pre string, err error) string {
+	var mg *engrave.MissingGlyphsError
+	if errors.As(err, &mg) {
+		return pre + "text"
+	}
+	return pre[:len(pre)-1]
 }
 
 func fieldOf(e Engraving) string {

@@ -240,10 +240,10 @@ func TestEngraveErrors(t *testing.T) {
 		{"none", "engravings[0].text", Engraving{}, nil},
 		{"too long", "about", Engraving{Text: text(strings.Repeat("FOREVER ", 8), 1.5)}, nil},
 		{"too tall", "engravings[0].height_mm", Engraving{Text: text("TALL", 4.5)}, nil},
-		{"missing glyphs", "U+1F600", Engraving{Text: text("hi \U0001F600", 1.5)}, nil},
+		{"missing glyphs", "engravings[0].text: engrave: text: font \"sans\" and its fallbacks lack glyphs for U+1F600", Engraving{Text: text("hi \U0001F600", 1.5)}, nil},
 		{"surface", "engravings[0].surface", Engraving{Text: text("A", 1.5), Surface: "side"}, nil},
 		{"pierce", "engravings[0].depth_mm", Engraving{Text: text("A", 1.5), DepthMM: 1.5}, nil},
-		{"image unreadable", "engravings[0]: engrave: invalid input: image", Engraving{Image: &engrave.Image{Data: []byte("not a png"), WidthMM: 3}}, nil},
+		{"image unreadable", "engravings[0].image: engrave: invalid input: image", Engraving{Image: &engrave.Image{Data: []byte("not a png"), WidthMM: 3}}, nil},
 		{"depth range", "engravings[0].depth_mm", Engraving{Text: text("A", 1.5), DepthMM: -1}, nil},
 	}
 	for _, c := range cases {
