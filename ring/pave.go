@@ -59,6 +59,9 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	if d < PaveMinMM || d > PaveMaxMM {
 		return nil, nil, &FieldError{Field: field + sizeField(s.Gem), Value: sizeValue(s.Gem), Allowed: fmt.Sprintf("melee of %g to %g mm for pavé (this one is %.3g mm)", PaveMinMM, PaveMaxMM, d)}
 	}
+	if p.Profile == KnifeEdge {
+		return nil, nil, &FieldError{Field: field + "setting", Value: `"pave"`, Allowed: "a band with a face on top to drill the seats in (a knife-edge band's outer surface is a ridge)"}
+	}
 	band := res.Model.Part("band")
 	if band == nil {
 		return nil, nil, fmt.Errorf("%w: pavé needs the band", ErrParams)
@@ -87,7 +90,19 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	}
 	// rows across the band, staggered, on the part of the outer surface
 	// that faces out (a comfort band's dome falls away at its sides)
-	half := math.Min(math.Min(bs.vHi, -bs.vLo)-PaveEdgeMM, flatHalf(bs, PaveTiltDeg))
+	// runs along the band, in u = φ·R at v = 0
+	R := bs.lengthMM / (2 * math.Pi)
+	from, to := s.AtDeg*math.Pi/180, s.ToDeg*math.Pi/180
+	spans := [][2]float64{{from, to}}
+	if s.Mirror {
+		spans = append(spans, [2]float64{-to, -from})
+	}
+	flat := math.Inf(1)
+	for _, sp := range spans {
+		flat = math.Min(flat, flatHalf(bs, PaveTiltDeg, sp[0]*R, sp[1]*R))
+	}
+
+	half := math.Min(math.Min(bs.vHi, -bs.vLo)-PaveEdgeMM, flat)
 	rows := 0
 	if reach := math.Max(r, beadOff+0.15); half >= reach {
 		rows = int(math.Floor((2*half-2*reach)/(pitch*math.Sqrt(3)/2))) + 1
@@ -97,13 +112,6 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 			Allowed: fmt.Sprintf("melee small enough for one row across the %.3g mm band's outer surface", bs.vHi-bs.vLo)}
 	}
 	rowV := func(k int) float64 { return (float64(k) - float64(rows-1)/2) * pitch * math.Sqrt(3) / 2 }
-	// runs along the band, in u = φ·R at v = 0
-	R := bs.lengthMM / (2 * math.Pi)
-	from, to := s.AtDeg*math.Pi/180, s.ToDeg*math.Pi/180
-	spans := [][2]float64{{from, to}}
-	if s.Mirror {
-		spans = append(spans, [2]float64{-to, -from})
-	}
 	var cuts []geom.Cut
 	var all [][]geom.Vec2 // each run's stone centres (u, v)
 	var steps []float64   // each run's step along u
@@ -261,25 +269,29 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 }
 
 // flatHalf returns how far from the middle of the band's outer surface, in
-// v (mm, the least of both sides), its normal at the top station leans no
-// more than tiltDeg from the radial direction.
-func flatHalf(bs *bandSurface, tiltDeg float64) float64 {
+// v (mm, the least over both sides and the stations of u0 to u1), the
+// surface faces out: its normal leans no more than tiltDeg from the radial
+// direction.
+func flatHalf(bs *bandSurface, tiltDeg, u0, u1 float64) float64 {
+	const dv = 0.02
 	cosMax := math.Cos(tiltDeg * math.Pi / 180)
 	lim := math.Inf(1)
-	for _, side := range []float64{1, -1} {
-		end := bs.vHi
-		if side < 0 {
-			end = -bs.vLo
-		}
-		v := 0.0
-		for ; v < end; v += 0.02 {
-			q, n := bs.patch.Eval(geom.Vec2{0, side * v})
-			radial := geom.Vec3{q[0], 0, q[2]}.Normalize()
-			if n.Dot(radial) < cosMax {
-				break
+	for k := 0; k <= 8; k++ {
+		u := u0 + (u1-u0)*float64(k)/8
+		for _, side := range []float64{1, -1} {
+			end := bs.vHi
+			if side < 0 {
+				end = -bs.vLo
 			}
+			v := 0.0
+			for ; v < end && v < lim; v += dv {
+				q, n := bs.patch.Eval(geom.Vec2{u, side * v})
+				if n.Dot(geom.Vec3{q[0], 0, q[2]}.Normalize()) < cosMax {
+					break
+				}
+			}
+			lim = math.Min(lim, v)
 		}
-		lim = math.Min(lim, v)
 	}
 	return lim
 }

@@ -130,10 +130,30 @@ func TestPaveErrors(t *testing.T) {
 		{"large melee", func(p Params) Params { p.Stones[0].Gem.DiameterMM = 4; return p }, "stones[0].diameter_mm"},
 		{"thin band", func(p Params) Params { p.ThicknessMM = 1.2; return p }, "stones[0].diameter_mm"},
 		{"prongs", func(p Params) Params { p.Stones[0].Prongs = 4; return p }, "stones[0].prongs"},
+		{"knife edge", func(p Params) Params { p.Profile = KnifeEdge; return p }, "stones[0].setting"},
 	} {
 		_, err := Build(c.p(paveParams(t, "US 7", 4, 2, 1.3)))
 		if err == nil || !strings.Contains(err.Error(), c.field) {
 			t.Errorf("%s: error %v, want one naming %s", c.name, err, c.field)
+		}
+	}
+}
+
+// TestPaveProfiles: pavé on every profile but the knife edge (refused), on
+// tapered bands, low on the band and on the shoulders: closed parts.
+func TestPaveProfiles(t *testing.T) {
+	for _, prof := range []Profile{Flat, Comfort, DShape, FlatComfort, Bevelled} {
+		for _, run := range [][3]float64{{-30, 30, 0}, {30, 70, 1}, {100, 170, 0}} {
+			p := paveParams(t, "US 9", 5, 2, 1.1)
+			p.Profile = prof
+			p.Taper = &Taper{WidthMM: 3, ThicknessMM: 1.8}
+			p.Stones[0].AtDeg, p.Stones[0].ToDeg, p.Stones[0].Mirror = run[0], run[1], run[2] == 1
+			res, err := Build(p)
+			if err != nil {
+				t.Errorf("%s %v: %v", prof, run, err)
+				continue
+			}
+			checkParts(t, res.Model)
 		}
 	}
 }
