@@ -159,6 +159,13 @@ func (p BraceletParams) Validate() error {
 			add("bracelet.link.thickness_mm", p.ThicknessMM, "at least %.2f mm: the %.2f mm hinge bores (wire %g mm with %g mm clearance) need %g mm of metal on each side",
 				bore+2*MinPlateWallMM, bore, p.WireMM, p.ClearanceMM, MinPlateWallMM)
 		}
+		// The two bores must keep a wall between them too (a 4 mm plate's
+		// met in the middle and the plate could not be made).
+		if rb := p.boreRadius(); p.boreX()-rb < MinPlateWallMM/2-1e-9 {
+			wmin := 2 * (2*rb + 1.5*MinPlateWallMM + 0.1)
+			add("bracelet.link.width_mm", p.WidthMM, "at least %.2f mm: the two %.2f mm hinge bores (wire %g mm with %g mm clearance) need %g mm of metal between them and at the ends",
+				math.Ceil(wmin*100-1e-6)/100, 2*rb, p.WireMM, p.ClearanceMM, MinPlateWallMM)
+		}
 	}
 	if _, err := geom.Metal(metalName(p.Metal)); err != nil {
 		add("metal", p.Metal, "allowed %v", geom.MetalNames())
