@@ -106,7 +106,7 @@ func testHalo(t *testing.T, st Stone, meleeMM float64) {
 	}
 	// each shared prong touches both neighbours' crowns: split the prongs'
 	// shells by their bounding boxes around the notches
-	shells := splitShells(prongs)
+	shells := prongs.Pieces()
 	if len(shells) != 2*n {
 		t.Fatalf("%d prong shells, want %d", len(shells), 2*n)
 	}
@@ -139,53 +139,6 @@ func testHalo(t *testing.T, st Stone, meleeMM float64) {
 	if len(h.Warnings()) != 0 {
 		t.Errorf("warnings %v", h.Warnings())
 	}
-}
-
-// splitShells returns the connected pieces of m (by shared vertices).
-func splitShells(m *geom.Mesh) []*geom.Mesh {
-	parent := make([]int, len(m.Verts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	for _, t := range m.Tris {
-		a := find(int(t[0]))
-		for _, v := range t[1:] {
-			if b := find(int(v)); b != a {
-				parent[b] = a
-			}
-		}
-	}
-	idx := map[int]int{}
-	vid := make([]uint32, len(m.Verts))
-	seen := make([]bool, len(m.Verts))
-	var out []*geom.Mesh
-	for _, t := range m.Tris {
-		r := find(int(t[0]))
-		k, ok := idx[r]
-		if !ok {
-			k = len(out)
-			idx[r] = k
-			out = append(out, geom.NewMesh(0, 0))
-		}
-		o := out[k]
-		var ids [3]uint32
-		for j, v := range t {
-			if !seen[v] {
-				seen[v], vid[v] = true, o.AddVert(m.Verts[v])
-			}
-			ids[j] = vid[v]
-		}
-		o.AddTri(ids[0], ids[1], ids[2])
-	}
-	return out
 }
 
 // meshDepthInside returns how deep any vertex of m lies inside the convex stone

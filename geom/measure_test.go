@@ -62,3 +62,20 @@ func TestVolumeCube(t *testing.T) {
 		}
 	}
 }
+
+// TestPieces: two cubes and a bad triangle give two closed pieces of the
+// cubes' volume, in order of first triangle.
+func TestPieces(t *testing.T) {
+	m := testCube(Vec3{}, 1)
+	m.Append(testCube(Vec3{3, 0, 0}, 2))
+	m.Tris = append(m.Tris, [3]uint32{0, 1, 99})
+	ps := m.Pieces()
+	if len(ps) != 2 {
+		t.Fatalf("%d pieces, want 2", len(ps))
+	}
+	for k, want := range []float64{1, 8} {
+		if err := ps[k].Check().Err(); err != nil || len(ps[k].Verts) != 8 || math.Abs(ps[k].Volume()-want) > 1e-12 {
+			t.Errorf("piece %d: %d vertices, volume %g (want 8, %g), %v", k, len(ps[k].Verts), ps[k].Volume(), want, err)
+		}
+	}
+}

@@ -165,3 +165,60 @@ func (m *Mesh) Bounds() Box {
 	}
 	return b
 }
+
+// Pieces returns the mesh's vertex-connected pieces (its shells, for a
+// closed mesh: the beads of a pavé, the prongs of a halo) as separate
+// meshes with their own vertices, in order of first triangle. Triangles
+// with an index out of range are left out.
+func (m *Mesh) Pieces() []*Mesh {
+	nv := uint32(len(m.Verts))
+	parent := make([]uint32, nv)
+	for i := range parent {
+		parent[i] = uint32(i)
+	}
+	find := func(x uint32) uint32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	valid := func(t [3]uint32) bool { return t[0] < nv && t[1] < nv && t[2] < nv }
+	for _, t := range m.Tris {
+		if !valid(t) {
+			continue
+		}
+		a := find(t[0])
+		for _, v := range t[1:] {
+			if b := find(v); b != a {
+				parent[b] = a
+			}
+		}
+	}
+	piece := map[uint32]int{}
+	id := make([]uint32, nv)
+	seen := make([]bool, nv)
+	var out []*Mesh
+	for _, t := range m.Tris {
+		if !valid(t) {
+			continue
+		}
+		r := find(t[0])
+		k, ok := piece[r]
+		if !ok {
+			k = len(out)
+			piece[r] = k
+			out = append(out, &Mesh{})
+		}
+		o := out[k]
+		var tri [3]uint32
+		for j, v := range t {
+			if !seen[v] {
+				seen[v], id[v] = true, o.AddVert(m.Verts[v])
+			}
+			tri[j] = id[v]
+		}
+		o.AddTri(tri[0], tri[1], tri[2])
+	}
+	return out
+}

@@ -214,12 +214,20 @@ func (p Params) addChannel(i int, s Stone, g *gem.Geometry, res *Result, metal g
 		}
 	}
 	res.Model.Add(fmt.Sprintf("channel-%d", i), metal, rails)
+	p.addRowFacts(g, Channel, stones, names, res)
+	return stones, names, nil
+}
+
+// addRowFacts adds the facts of a row of set stones (a channel's, pavé's)
+// of geometry g to the result and warns where metal cuts into them; pavé's
+// stones sit in seats, so their pavilions in the band are not warned of.
+func (p Params) addRowFacts(g *gem.Geometry, setting Setting, stones []*geom.Mesh, names []string, res *Result) {
 	rIn := p.Size.DiameterMM / 2
 	for k, m := range stones {
-		f := StoneFacts{Part: names[k], Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: Channel, LengthMM: L, WidthMM: W,
-			Carat: g.Carat(), Facets: gem.FacetCount(g.Mesh, 0.01)}
+		f := StoneFacts{Part: names[k], Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: setting,
+			LengthMM: g.LengthMM, WidthMM: g.WidthMM, Carat: g.Carat(), Facets: gem.FacetCount(g.Mesh, 0.01)}
 		if g.Stone.Cut == gem.Round {
-			f.DiameterMM = W
+			f.DiameterMM = g.WidthMM
 		}
 		f.CuletRadiusMM = math.Inf(1)
 		for _, v := range m.Verts {
@@ -227,9 +235,8 @@ func (p Params) addChannel(i int, s Stone, g *gem.Geometry, res *Result, metal g
 		}
 		f.CuletClearanceMM = f.CuletRadiusMM - rIn
 		res.Stones = append(res.Stones, f)
-		p.warnPierced(names[k], g, m, res, false)
+		p.warnPierced(names[k], g, m, res, setting == Pave)
 	}
-	return stones, names, nil
 }
 
 // sideExtent returns the highest and lowest height (mm, stone frame) of the

@@ -253,18 +253,7 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	if minBead < gem.MinProngMM {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("pave-%d: beads %.2f mm across, below the %.1f mm that casting holds (a setter raises them from the metal)", i, minBead, gem.MinProngMM))
 	}
-	rIn := p.Size.DiameterMM / 2
-	for k, m := range stones {
-		f := StoneFacts{Part: names[k], Cut: g.Stone.Cut, Gem: gemName(g.Stone), Setting: Pave, LengthMM: d, WidthMM: d, DiameterMM: d,
-			Carat: g.Carat(), Facets: gem.FacetCount(g.Mesh, 0.01)}
-		f.CuletRadiusMM = math.Inf(1)
-		for _, v := range m.Verts {
-			f.CuletRadiusMM = math.Min(f.CuletRadiusMM, math.Hypot(v[0], v[2]))
-		}
-		f.CuletClearanceMM = f.CuletRadiusMM - rIn
-		res.Stones = append(res.Stones, f)
-		p.warnPierced(names[k], g, m, res, true)
-	}
+	p.addRowFacts(g, Pave, stones, names, res)
 	return stones, names, nil
 }
 

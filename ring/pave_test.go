@@ -88,7 +88,7 @@ func TestPave(t *testing.T) {
 			}
 		}
 		// each bead touches a melee
-		shells := splitByVertex(beads.Mesh)
+		shells := beads.Mesh.Pieces()
 		if len(shells) < len(melee) {
 			t.Errorf("%+v: %d beads for %d melee", c, len(shells), len(melee))
 		}
@@ -156,41 +156,4 @@ func TestPaveProfiles(t *testing.T) {
 			checkParts(t, res.Model)
 		}
 	}
-}
-
-// splitByVertex returns the vertex-connected pieces of m.
-func splitByVertex(m *geom.Mesh) []*geom.Mesh {
-	parent := make([]int, len(m.Verts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	for _, tr := range m.Tris {
-		a := find(int(tr[0]))
-		for _, v := range tr[1:] {
-			if b := find(int(v)); b != a {
-				parent[b] = a
-			}
-		}
-	}
-	idx := map[int]int{}
-	var out []*geom.Mesh
-	for _, tr := range m.Tris {
-		r := find(int(tr[0]))
-		k, ok := idx[r]
-		if !ok {
-			k = len(out)
-			idx[r] = k
-			out = append(out, &geom.Mesh{Verts: m.Verts})
-		}
-		out[k].Tris = append(out[k].Tris, tr)
-	}
-	return out
 }
