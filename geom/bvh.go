@@ -609,9 +609,15 @@ func MinDistanceBelow(a, b *Mesh, limit float64) (dist float64, pa, pb Vec3) {
 			for _, i := range ta.order[na.first : na.first+na.count] {
 				x := a.Tris[i]
 				tx := [3]Vec3{a.Verts[x[0]], a.Verts[x[1]], a.Verts[x[2]]}
+				bx := triBox(tx[0], tx[1], tx[2])
 				for _, j := range tb.order[nb.first : nb.first+nb.count] {
 					y := b.Tris[j]
 					ty := [3]Vec3{b.Verts[y[0]], b.Verts[y[1]], b.Verts[y[2]]}
+					// the triangles' boxes bound their distance from below:
+					// the exact test (fifteen candidates) only when it can win
+					if boxBoxDist2(bx, triBox(ty[0], ty[1], ty[2])) >= best*best {
+						continue
+					}
 					if d, p, q := triangleDistance(tx, ty); d < best {
 						best, pa, pb = d, p, q
 					}

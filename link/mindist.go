@@ -172,7 +172,9 @@ func cropGap(x, y *body, bx, by []geom.Box, limit float64) (float64, bool) {
 	if len(cb.Tris) == 0 {
 		return math.Inf(1), false
 	}
-	d, _, _ := geom.MinDistance(ca, cb)
+	// only a gap within limit is of use: box pairs farther apart are
+	// pruned from the start
+	d, _, _ := geom.MinDistanceBelow(ca, cb, math.Nextafter(limit, math.Inf(1)))
 	return d, d <= limit
 }
 
