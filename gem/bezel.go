@@ -80,9 +80,26 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	}
 	frames := make([]geom.Frame, 0, n)
 	profiles := make([][]geom.Vec2, 0, n)
+	// near a pointed corner the lip and the ledge reach in no farther than
+	// most of the room there (inscribedRadii), or their inward offsets fold
+	thinnest := wall // the wall's least thickness
+	var room, roomOut []float64
+	if len(g.Corners) > 0 {
+		room = inscribedRadii(g.Outline, norms)
+		roomOut = touchingRadii(g.Outline, norms, -1)
+	}
 	// the sweep advances along X × Y = outward × up, clockwise from above
 	for j := n - 1; j >= 0; j-- {
 		q, nn, k := g.Outline[j], norms[j].n, norms[j].miter
+		lipK, seatK := lip*k, seat*k // inward reach of the lip and the ledge
+		wallK := wall * k            // outward reach of the wall
+		if room != nil {
+			lipK, seatK = math.Min(lipK, 0.6*room[j]), math.Min(seatK, 0.6*room[j])
+			// and in a notch the wall thins rather than fold
+			wallK = math.Min(wallK, math.Max(0.6*roomOut[j], 0.2*wall))
+			thinnest = math.Min(thinnest, wallK/k)
+		}
+		lip, seat, k := lipK/k, seatK/k, k
 		in := func(u float64) geom.Vec2 { return q.Add(nn.Mul(-u * k)) }
 		zTop, zBot := g.Top[j], g.Bottom[j]
 		// steepest rise of the crown and fall of the pavilion inward
@@ -106,7 +123,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		frames = append(frames, geom.Frame{Origin: v3(q, 0), X: geom.Vec3{nn[0], nn[1], 0}, Y: geom.Vec3{0, 0, 1}})
 		if !p.Cup {
 			profiles = append(profiles, []geom.Vec2{
-				{-seat * k, zB}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
+				{-seat * k, zB}, {wallK, zB}, {wallK, zLip}, {-lip * k, zLip},
 				{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge},
 			})
 			continue
@@ -117,7 +134,7 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 		hole := holes[j]
 		zc := g.CuletZ - CupClearanceMM
 		profiles = append(profiles, []geom.Vec2{
-			{hole, zc - wall}, {wall * k, zB}, {wall * k, zLip}, {-lip * k, zLip},
+			{hole, zc - wall}, {wallK, zB}, {wallK, zLip}, {-lip * k, zLip},
 			{-lip * k, zUnder}, {0, zTop}, {0, zBot}, {-seat * k, zLedge}, {hole, zc},
 		})
 	}
@@ -149,6 +166,8 @@ func Bezel(g *Geometry, p BezelParams, tol geom.Tolerance) (*Head, error) {
 	h.Cutters = append(h.Cutters, cut)
 	if wall < MinWallMM {
 		h.warnf("bezel: wall %.2f mm thick, below the %.1f mm that casting holds", wall, MinWallMM)
+	} else if thinnest < MinWallMM {
+		h.warnf("bezel: wall thins to %.2f mm in the %s's notch, below the %.1f mm that casting holds", thinnest, g.Stone.Cut, MinWallMM)
 	}
 	return h, nil
 }
@@ -194,21 +213,9 @@ func cupHoles(g *Geometry, norms []outlineNormal, holeR float64) []float64 {
 			h[j] = -d
 		}
 	} else {
+		ins := inscribedRadii(out, norms)
 		for j, q := range out {
-			nj := norms[j].n
-			d := q.Dot(nj) - holeR
-			// the circle touching at q, centred on q − r·n, through p:
-			// r = |p − q|² / (2 (q − p)·n)
-			for i, p := range out {
-				if i == j {
-					continue
-				}
-				qp := q.Sub(p)
-				if den := 2 * qp.Dot(nj); den > 1e-12 {
-					d = math.Min(d, 0.8*qp.Dot(qp)/den)
-				}
-			}
-			h[j] = math.Max(d, 0)
+			h[j] = math.Max(math.Min(q.Dot(norms[j].n)-holeR, 0.8*ins[j]), 0)
 		}
 		// and grows no faster than half the distance along the outline,
 		// so the rim (and the base loop beside it) has no radial zigzag
@@ -242,6 +249,35 @@ func cupHoles(g *Geometry, norms []outlineNormal, holeR float64) []float64 {
 		h[j] = -h[j]
 	}
 	return h
+}
+
+// inscribedRadii returns, for each outline point, the radius of the
+// largest circle inside the outline that touches it there (centred on
+// q − r·n, through no other outline point): r = min |p − q|² / (2 (q − p)·n).
+// It shrinks to nothing at a pointed corner.
+func inscribedRadii(out []geom.Vec2, norms []outlineNormal) []float64 {
+	return touchingRadii(out, norms, 1)
+}
+
+// touchingRadii is inscribedRadii for side = 1, and for side = −1 the same
+// outside the outline (it shrinks to nothing in a heart's notch).
+func touchingRadii(out []geom.Vec2, norms []outlineNormal, side float64) []float64 {
+	r := make([]float64, len(out))
+	for j, q := range out {
+		nj := norms[j].n.Mul(side)
+		best := math.Inf(1)
+		for i, p := range out {
+			if i == j {
+				continue
+			}
+			qp := q.Sub(p)
+			if den := 2 * qp.Dot(nj); den > 1e-12 {
+				best = math.Min(best, qp.Dot(qp)/den)
+			}
+		}
+		r[j] = best
+	}
+	return r
 }
 
 // cupHole returns how far inward (as a negative offset along the outward

@@ -7,13 +7,14 @@ import (
 )
 
 // TestBezelPointed: bezels, open and as cups, around cuts with pointed
-// corners at lengths 3 to 14 mm: every part passes the full Check, no metal
+// corners at lengths 2.4 to 40 mm (a 40 mm pear's lip and a 2.4 mm heart's
+// wall in its notch once folded): every part passes the full Check, no metal
 // vertex lies inside the stone, the bezel holds it (its lip within 0.05 mm
 // of the crown), and a cup keeps a light hole of 15 % of the width.
 func TestBezelPointed(t *testing.T) {
 	ratio := map[Cut]float64{Trillion: 1, Pear: 1.5, Marquise: 2, Heart: 1, Princess: 1, Baguette: 2.5}
 	for _, cut := range []Cut{Pear, Marquise, Heart, Trillion, Princess, Baguette} {
-		for _, l := range []float64{3, 5, 6.5, 8, 10, 14} {
+		for _, l := range []float64{2.4, 3, 5, 6.5, 8, 10, 14, 40} {
 			for _, cup := range []bool{false, true} {
 				g, err := Stone{Cut: cut, LengthMM: l, WidthMM: l / ratio[cut]}.Geometry(geom.Tolerance{})
 				if err != nil {
