@@ -88,8 +88,6 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 		return nil, nil, &FieldError{Field: field + sizeField(s.Gem), Value: sizeValue(s.Gem),
 			Allowed: fmt.Sprintf("melee whose %.2f mm seats leave %g mm of metal in a %.3g mm thick band (a thicker band or smaller melee)", depth, PaveFloorMM, thick)}
 	}
-	// rows across the band, staggered, on the part of the outer surface
-	// that faces out (a comfort band's dome falls away at its sides)
 	// runs along the band, in u = φ·R at v = 0
 	R := bs.lengthMM / (2 * math.Pi)
 	from, to := s.AtDeg*math.Pi/180, s.ToDeg*math.Pi/180
@@ -97,11 +95,13 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	if s.Mirror {
 		spans = append(spans, [2]float64{-to, -from})
 	}
+	// rows across the band, staggered, on the part of the outer surface
+	// that faces out over the whole run (a comfort band's dome falls away
+	// at its sides)
 	flat := math.Inf(1)
 	for _, sp := range spans {
 		flat = math.Min(flat, flatHalf(bs, PaveTiltDeg, sp[0]*R, sp[1]*R))
 	}
-
 	half := math.Min(math.Min(bs.vHi, -bs.vLo)-PaveEdgeMM, flat)
 	rows := 0
 	if reach := math.Max(r, beadOff+0.15); half >= reach {
@@ -109,7 +109,7 @@ func (p Params) addPave(i int, s Stone, g *gem.Geometry, res *Result, metal geom
 	}
 	if rows < 1 {
 		return nil, nil, &FieldError{Field: field + sizeField(s.Gem), Value: sizeValue(s.Gem),
-			Allowed: fmt.Sprintf("melee small enough for one row across the %.3g mm band's outer surface", bs.vHi-bs.vLo)}
+			Allowed: fmt.Sprintf("melee small enough for one row across the band's top face (%.3g mm wide there)", 2*math.Max(half, 0))}
 	}
 	rowV := func(k int) float64 { return (float64(k) - float64(rows-1)/2) * pitch * math.Sqrt(3) / 2 }
 	var cuts []geom.Cut
