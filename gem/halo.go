@@ -380,7 +380,7 @@ func untangle(path []geom.Vec2) []geom.Vec2 {
 		// the loop i+1 … j against the rest
 		inner := append([]geom.Vec2{x}, path[i+1:j+1]...)
 		outer := append(append([]geom.Vec2{x}, path[j+1:]...), path[:i+1]...)
-		if math.Abs(polygonArea(inner)) > math.Abs(polygonArea(outer)) {
+		if math.Abs(geom.Contour(inner).Area()) > math.Abs(geom.Contour(outer).Area()) {
 			path = inner
 		} else {
 			path = outer
@@ -420,17 +420,6 @@ func firstCrossing(path []geom.Vec2) (i, j int, x geom.Vec2, ok bool) {
 	return 0, 0, geom.Vec2{}, false
 }
 
-// polygonArea returns the signed area of a closed polygon (positive when
-// counter-clockwise), mm².
-func polygonArea(p []geom.Vec2) float64 {
-	var a float64
-	for k := range p {
-		q, r := p[k], p[(k+1)%len(p)]
-		a += q[0]*r[1] - q[1]*r[0]
-	}
-	return a / 2
-}
-
 // cornerReach measures how far the head's metal reaches outside the girdle
 // outline, mm: reach[k] from pointed corner k, over the metal whose nearest
 // point of the outline is that corner (the wedge beyond it), and side, the
@@ -449,7 +438,7 @@ func cornerReach(g *Geometry, h *Head) (reach []float64, side float64) {
 		}
 		for _, v := range p.Mesh.Verts {
 			q := geom.Vec2{v[0], v[1]}
-			if insidePolygon(out, q) {
+			if geom.Contour(out).Winding(q) != 0 {
 				continue
 			}
 			// nearest point of the outline, and whether it is a corner
@@ -476,21 +465,6 @@ func cornerReach(g *Geometry, h *Head) (reach []float64, side float64) {
 		}
 	}
 	return reach, side
-}
-
-// insidePolygon reports whether q lies inside the closed polygon p (even-odd
-// crossings of a ray toward +x).
-func insidePolygon(p []geom.Vec2, q geom.Vec2) bool {
-	in := false
-	for i := range p {
-		a, b := p[i], p[(i+1)%len(p)]
-		if (a[1] > q[1]) != (b[1] > q[1]) {
-			if x := a[0] + (q[1]-a[1])/(b[1]-a[1])*(b[0]-a[0]); x > q[0] {
-				in = !in
-			}
-		}
-	}
-	return in
 }
 
 // clearCorner returns the closed path with its part inside the circle of
